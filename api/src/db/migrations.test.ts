@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "./database.js";
+import { defaultMigrationPaths, migrateDeploy, migrateDiff } from "./migrations.js";
+
+const opened: Database[] = [];
+async function freshPglite(): Promise<Database> {
+  const db = await openDatabase({ url: "memory://" });
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.close()));
+});
+
+describe("committed migrations", () => {
+  it("match schema.prisma (else: npm run db:migration:create -- NAME)", async () => {
+    const db = await freshPglite();
+    const missing = await migrateDiff(db.adapterFactory);
+    expect(missing, "schema.prisma has changes without a migration: run npm run db:migration:create -- NAME").toBeNull();
+  });
+
+  it("apply to an empty database once, then are a no-op", async () => {
+    const db = await freshPglite();
+    const first = await migrateDeploy(db.adapterFactory);
+    expect(first.length).toBe(fs.readdirSync(defaultMigrationPaths.migrationsDir).filter((d) => /^\d{14}_/.test(d)).length);
+    expect(await migrateDeploy(db.adapterFactory)).toEqual([]);
+    expect(await db.prisma.commune.count()).toBe(0);
+  });
+});
+
+describe("a broken migration (guards the pglite-prisma-adapter fix)", () => {
+  it("makes deploy fail and is not recorded as applied", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "couronne-migrations-"));
+    fs.cpSync(defaultMigrationPaths.migrationsDir, dir, { recursive: true });
+    fs.mkdirSync(path.join(dir, "29991231000000_broken"));
+    fs.writeFileSync(
+      path.join(dir, "29991231000000_broken", "migration.sql"),
+      'CREATE TABLE "Survivor" (id INT);\nALTER TABLE "NoSuchTable" ADD COLUMN x INT;\n',
+    );
+    const db = await freshPglite();
+    await expect(migrateDeploy(db.adapterFactory, { ...defaultMigrationPaths, migrationsDir: dir })).rejects.toThrow(/NoSuchTable/);
+    const rows = await db.prisma.$queryRaw<{ migration_name: string; finished_at: Date | null }[]>`
+      SELECT migration_name, finished_at FROM _prisma_migrations WHERE migration_name = '29991231000000_broken'`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.finished_at).toBeNull();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
