@@ -1,10 +1,14 @@
 /**
- * The demo data set: a few agents and places in real communes of the agglomeration, so that every
- * screen has something to show on a fresh install. Deterministic (same rows every time), idempotent,
+ * The demo data set: agents (one per role, one with two module roles, one limited to Laon), residents,
+ * a partner key and places in real communes of the agglomeration, so that every screen and every access
+ * rule can be tried on a fresh install. Deterministic (same rows every time), idempotent,
  * every row flagged `isDemo`, and never loaded when NODE_ENV=production (see seedIfEmpty).
  * Names and addresses are illustrative, not a directory of the real establishments.
  */
-import type { PlaceKind, PrismaClient } from "../../src/generated/prisma/client.js";
+import type { PlaceKind, PrismaClient, Role } from "../../src/generated/prisma/client.js";
+import { hashPassword } from "../../src/modules/identity/password.js";
+import { sha256 } from "../../src/modules/identity/tokens.js";
+import { defaultCostBudget } from "../../src/modules/partners/api-client.service.js";
 
 interface DemoPlace {
   inseeCode: string;
@@ -37,34 +41,73 @@ export const demoPlaces: readonly DemoPlace[] = [
   { inseeCode: "02697", kind: "HEALTH_CENTRE", name: "Cabinet de télésanté de Samoussy (démo)", street: "Rue de Sissonne", postalCode: "02840" },
 ];
 
+/** The password of every demo account (README lists them). Demo data is never loaded in production. */
+export const demoPassword = "Couronne-demo-2026";
+
+/** The demo partner key of the Bibliothèque départementale de l'Aisne (read:training, read:territory). */
+export const demoPartnerKey = "ck_00000000bda0_demo-key-of-the-bibliotheque-departementale-de-l-aisne";
+
 interface DemoAgent {
   email: string;
   displayName: string;
   jobTitle: string;
+  roles: readonly { role: Role; communeInseeCodes?: readonly string[] }[];
 }
 
 export const demoAgents: readonly DemoAgent[] = [
-  { email: "camille.martin@capl.example", displayName: "Camille Martin", jobTitle: "Administratrice de la plateforme" },
-  { email: "nadia.lefebvre@capl.example", displayName: "Nadia Lefebvre", jobTitle: "Conseillère numérique" },
-  { email: "julien.dupont@capl.example", displayName: "Julien Dupont", jobTitle: "Agent du service enfance" },
-  { email: "sophie.bernard@capl.example", displayName: "Sophie Bernard", jobTitle: "Chargée de communication interne" },
-  { email: "thomas.petit@capl.example", displayName: "Thomas Petit", jobTitle: "Coordinateur télésanté" },
+  { email: "camille.martin@capl.example", displayName: "Camille Martin", jobTitle: "Administratrice de la plateforme", roles: [{ role: "ADMIN" }] },
+  { email: "julien.dupont@capl.example", displayName: "Julien Dupont", jobTitle: "Agent du service enfance", roles: [{ role: "PORTAL" }] },
+  { email: "sophie.bernard@capl.example", displayName: "Sophie Bernard", jobTitle: "Chargée de communication interne", roles: [{ role: "INTRANET" }] },
+  { email: "nadia.lefebvre@capl.example", displayName: "Nadia Lefebvre", jobTitle: "Conseillère numérique", roles: [{ role: "TRAINING" }] },
+  { email: "thomas.petit@capl.example", displayName: "Thomas Petit", jobTitle: "Coordinateur télésanté", roles: [{ role: "TELEHEALTH" }] },
+  { email: "louise.moreau@capl.example", displayName: "Louise Moreau", jobTitle: "Chargée de mission aménagement numérique", roles: [{ role: "TERRITORY" }] },
+  {
+    email: "emma.roux@capl.example",
+    displayName: "Emma Roux",
+    jobTitle: "Coordinatrice enfance et inclusion numérique",
+    roles: [{ role: "PORTAL" }, { role: "TRAINING" }],
+  },
+  {
+    email: "hugo.fournier@capl.example",
+    displayName: "Hugo Fournier",
+    jobTitle: "Agent d'accueil de la mairie de Laon",
+    roles: [{ role: "PORTAL", communeInseeCodes: ["02408"] }, { role: "TRAINING", communeInseeCodes: ["02408"] }],
+  },
+];
+
+interface DemoResident {
+  email: string;
+  displayName: string;
+  phone: string;
+  inseeCode: string;
+}
+
+export const demoResidents: readonly DemoResident[] = [
+  { email: "marie.lambert@example.org", displayName: "Marie Lambert", phone: "+33323000001", inseeCode: "02408" },
+  { email: "paul.girard@example.org", displayName: "Paul Girard", phone: "+33323000002", inseeCode: "02238" },
 ];
 
 export interface LoadDemoResult {
   places: number;
   agents: number;
+  residents: number;
+  apiClients: number;
 }
 
-export async function loadDemoData(prisma: PrismaClient): Promise<LoadDemoResult> {
+export async function loadDemoData(prisma: PrismaClient, now = new Date()): Promise<LoadDemoResult> {
+  // Hashing is slow by design: done before the transaction so it holds no lock meanwhile.
+  const passwordHash = await hashPassword(demoPassword);
   return prisma.$transaction(async (tx) => {
-    const codes = [...new Set(demoPlaces.map((p) => p.inseeCode))];
+    const codes = [...new Set([...demoPlaces.map((p) => p.inseeCode), ...demoResidents.map((r) => r.inseeCode), "02408"])];
     const communes = await tx.commune.findMany({ where: { inseeCode: { in: codes } }, select: { id: true, inseeCode: true } });
-    const communeId = new Map(communes.map((c) => [c.inseeCode, c.id]));
+    const communeId = (code: string) => {
+      const id = communes.find((c) => c.inseeCode === code)?.id;
+      if (!id) throw new Error(`Demo data needs commune ${code}: load the territory first`);
+      return id;
+    };
     for (const place of demoPlaces) {
-      const id = communeId.get(place.inseeCode);
-      if (!id) throw new Error(`Demo data needs commune ${place.inseeCode}: load the territory first`);
       const data = { kind: place.kind, street: place.street, postalCode: place.postalCode, isDemo: true };
+      const id = communeId(place.inseeCode);
       await tx.place.upsert({
         where: { communeId_name: { communeId: id, name: place.name } },
         create: { communeId: id, name: place.name, ...data },
@@ -72,9 +115,31 @@ export async function loadDemoData(prisma: PrismaClient): Promise<LoadDemoResult
       });
     }
     for (const agent of demoAgents) {
-      const data = { displayName: agent.displayName, jobTitle: agent.jobTitle, isDemo: true };
-      await tx.agent.upsert({ where: { email: agent.email }, create: { email: agent.email, ...data }, update: data });
+      const data = { displayName: agent.displayName, jobTitle: agent.jobTitle, passwordHash, isDemo: true };
+      const row = await tx.agent.upsert({ where: { email: agent.email }, create: { email: agent.email, ...data }, update: data });
+      await tx.roleGrant.deleteMany({ where: { agentId: row.id } });
+      for (const grant of agent.roles) {
+        const connect = (grant.communeInseeCodes ?? []).map((code) => ({ id: communeId(code) }));
+        await tx.roleGrant.create({ data: { agentId: row.id, role: grant.role, communes: { connect } } });
+      }
     }
-    return { places: demoPlaces.length, agents: demoAgents.length };
+    for (const resident of demoResidents) {
+      const data = { displayName: resident.displayName, phone: resident.phone, communeId: communeId(resident.inseeCode), passwordHash, isDemo: true };
+      await tx.resident.upsert({ where: { email: resident.email }, create: { email: resident.email, ...data }, update: data });
+    }
+    const keyPrefix = demoPartnerKey.split("_").slice(0, 2).join("_");
+    const partner = {
+      name: "Bibliothèque départementale de l'Aisne (démo)",
+      keyHash: sha256(demoPartnerKey),
+      scopes: ["read:training", "read:territory"],
+      expiresAt: new Date(now.getTime() + 365 * 86_400_000),
+      allowedIpRanges: [],
+      costCapacity: defaultCostBudget.costCapacity,
+      costRefillPerSecond: defaultCostBudget.costRefillPerSecond,
+      revokedAt: null,
+      isDemo: true,
+    };
+    await tx.apiClient.upsert({ where: { keyPrefix }, create: { keyPrefix, ...partner }, update: partner });
+    return { places: demoPlaces.length, agents: demoAgents.length, residents: demoResidents.length, apiClients: 1 };
   });
 }

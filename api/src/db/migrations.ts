@@ -30,9 +30,16 @@ export const defaultMigrationPaths: MigrationPaths = {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-/* The wasm-bindgen glue has no useful types; this is the part of it we call. */
+/* The wasm-bindgen glue has no useful types, and Node's WebAssembly global has none in our libs: the part we call. */
+type WasmExports = Record<string, unknown>;
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: WasmExports };
+}
+const wasm = (globalThis as unknown as { WebAssembly: Wasm }).WebAssembly;
+
 interface EngineGlue {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: WasmExports): void;
   SchemaEngine: { new: (config: unknown, log: (msg: string) => void, adapter: unknown) => Promise<EngineInstance> };
   [key: string]: unknown;
 }
@@ -54,14 +61,14 @@ function loadEngine(): Promise<EngineGlue> {
     };
     const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg" as string)) as EngineGlue;
     const glueFile = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const module = new WebAssembly.Module(await fs.readFile(path.join(path.dirname(glueFile), "schema_engine_bg.wasm")));
+    const module = new wasm.Module(await fs.readFile(path.join(path.dirname(glueFile), "schema_engine_bg.wasm")));
     // The engine's timers (e.g. a 10 s advisory-lock timeout) are never cleared: unref them so the
     // process can exit once migrations are done.
     const imports: Record<string, unknown> = { ...glue };
     for (const name of Object.keys(imports).filter((k) => k.startsWith("__wbg_setTimeout_"))) {
       imports[name] = (fn: () => void, ms: number) => setTimeout(fn, ms >>> 0).unref();
     }
-    const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+    const instance = new wasm.Instance(module, { "./schema_engine_bg.js": imports });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;

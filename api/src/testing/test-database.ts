@@ -41,10 +41,10 @@ function sourcesFingerprint(): string {
   const hash = crypto.createHash("sha256");
   const files = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile())
+      .filter((e) => e.isFile() && !e.name.endsWith(".test.ts"))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
-  for (const file of ["prisma", "src/db", "src/lib"].flatMap((dir) => files(path.join(apiRoot, dir)))) {
+  for (const file of ["prisma", "src/db", "src/lib", "src/modules/identity", "src/modules/partners"].flatMap((dir) => files(path.join(apiRoot, dir)))) {
     hash.update(file).update(fs.readFileSync(file));
   }
   return hash.digest("hex").slice(0, 16);
