@@ -15,7 +15,7 @@ async function run(): Promise<void> {
     console.log(`${result.epciName} (${result.epciCode}): ${result.communes} communes, population ${result.population}`);
     if (!values.epci && !production) {
       const demo = await loadDemoData(db.prisma);
-      console.log(`Demo data: ${demo.places} places, ${demo.agents} agents`);
+      console.log(`Demo data: ${demo.places} places, ${demo.agents} agents, ${demo.residents} residents, ${demo.apiClients} partner key`);
     }
   } finally {
     await db.close();

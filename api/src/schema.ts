@@ -1,0 +1,14 @@
+/** The whole GraphQL schema: every module registers its types on the one builder, then it is built once. */
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { builder } from "./builder.js";
+import "./modules/territory/index.js";
+
+export const schema = builder.toSchema();
+
+/** Where the printed contract lives: schema.graphql at the repository root. */
+export const schemaFile = new URL("../../schema.graphql", import.meta.url);
+
+/** The contract as SDL, sorted so that moving code around does not change the file. */
+export function printSchemaSource(): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

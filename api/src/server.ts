@@ -1,0 +1,226 @@
+/**
+ * The API's HTTP server: POST /graphql (Apollo Server on express 5), the offline GraphiQL playground,
+ * /health, /ready and the console's module registry. Thin transport: no domain logic here.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from "express";
+import type { Context } from "./builder.js";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { formatGraphQLError, internalErrorMessage, type ErrorCode } from "./errors.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
+import { schema } from "./schema.js";
+
+declare global {
+  // Typed per-response values, set by the requestContext middleware for every request.
+  namespace Express {
+    interface Locals {
+      requestId: string;
+      logger: Logger;
+    }
+  }
+}
+
+export interface StartApiOptions {
+  db: Pick<Database, "prisma" | "ping">;
+  config: Config;
+  logger?: Logger;
+  /** Built GraphiQL files; defaults to api/playground/dist. */
+  playgroundDir?: string;
+}
+
+export interface RunningApi {
+  /** http://HOST:PORT/graphql */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const defaultPlaygroundDir = fileURLToPath(new URL("../playground/dist/", import.meta.url));
+
+/**
+ * Proves that the playground loads nothing from outside the API's origin. GraphiQL's stylesheet
+ * inlines its fonts and icons as data: URIs, which stay on the machine.
+ */
+export const playgroundContentSecurityPolicy =
+  "default-src 'self'; connect-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:";
+
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+const readyTimeoutMs = 2000;
+
+function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+function requestContext(rootLogger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const header = req.get("x-request-id");
+    const requestId = header && requestIdPattern.test(header) ? header : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    res.locals.requestId = requestId;
+    res.locals.logger = rootLogger.child({ requestId });
+    const startedAt = process.hrtime.bigint();
+    res.on("finish", () => {
+      const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+      // Probes hit these every few seconds; they would drown the useful lines.
+      const level = req.path === "/health" || req.path === "/ready" ? "debug" : "info";
+      res.locals.logger[level](
+        { method: req.method, url: req.originalUrl, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        "request completed",
+      );
+    });
+    next();
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function playground(dir: string) {
+  const indexFile = path.join(dir, "index.html");
+  const notBuilt = (res: Response) =>
+    res
+      .status(503)
+      .type("text/plain; charset=utf-8")
+      .send("Le playground GraphQL n'est pas construit. Lancez : npm run build -w @couronne/api\n");
+  const guard: RequestHandler = (_req, res, next) => {
+    if (!fs.existsSync(indexFile)) return notBuilt(res);
+    res.setHeader("Content-Security-Policy", playgroundContentSecurityPolicy);
+    next();
+  };
+  const files = express.static(dir, {
+    setHeaders: (res, filePath) => {
+      // Vite fingerprints asset names, so they never change; the page itself must be revalidated.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.setHeader("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  const page: RequestHandler = (req, res, next) => {
+    const wantsPage = req.query.query === undefined && req.accepts(["application/json", "text/html"]) === "text/html";
+    if (!wantsPage) return next();
+    guard(req, res, () => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(indexFile);
+    });
+  };
+  return { guard, files, page };
+}
+
+function publicUrlHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+export async function startApi({ db, config, logger: givenLogger, playgroundDir }: StartApiOptions): Promise<RunningApi> {
+  const logger = givenLogger ?? createLogger({ level: config.logLevel });
+  const includeStacktrace = config.nodeEnv === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    // Apollo turns introspection off when NODE_ENV=production; the playground's docs need it.
+    introspection: true,
+    nodeEnv: config.nodeEnv,
+    // Whoever runs the server (main.ts, the root start script, tests) owns the signals and calls close().
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: includeStacktrace,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, { includeStacktrace }),
+    logger: logger.child({ component: "apollo" }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      createErrorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  const ui = playground(playgroundDir ?? defaultPlaygroundDir);
+
+  app.use(requestContext(logger));
+  app.get("/health", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok" });
+  });
+  app.get("/ready", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    try {
+      await withTimeout(db.ping(), readyTimeoutMs, "the database");
+      res.json({ status: "ready" });
+    } catch (error) {
+      const reason = `database: ${error instanceof Error ? error.message : String(error)}`;
+      res.locals.logger.warn({ reason }, "not ready");
+      res.status(503).json({ status: "unavailable", reason });
+    }
+  });
+  app.get("/console/registry.json", (_req, res) => {
+    res.set({ "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" });
+    res.json({ modules: config.consoleModules });
+  });
+  app.use("/playground", ui.guard, ui.files);
+  // Before Apollo: a browser opening /graphql gets the playground instead of a 400.
+  app.get("/graphql", ui.page);
+  app.use(
+    "/graphql",
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ prisma: db.prisma, requestId: res.locals.requestId, logger: res.locals.logger }),
+    }),
+  );
+
+  const handleError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const { status, type, message } = error as { status?: unknown; type?: unknown; message?: unknown };
+    if (type === "entity.parse.failed") {
+      return sendError(res, 400, "BAD_USER_INPUT", `Malformed JSON body: ${String(message)}`);
+    }
+    if (type === "entity.too.large") {
+      return sendError(res, 413, "BAD_USER_INPUT", `Request body larger than ${config.bodyLimit}`);
+    }
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      return sendError(res, status, "BAD_USER_INPUT", String(message));
+    }
+    res.locals.logger.error({ err: error }, "unexpected error in an HTTP request");
+    sendError(res, 500, "INTERNAL", internalErrorMessage);
+  };
+  app.use(handleError);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => {});
+    throw error;
+  }
+
+  const port = (httpServer.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${publicUrlHost(config.host)}:${port}/graphql`,
+    port,
+    // Stopping Apollo drains the HTTP server: in-flight requests finish, idle sockets close.
+    close: () => (closing ??= apollo.stop()),
+  };
+}
