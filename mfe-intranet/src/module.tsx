@@ -1,0 +1,11 @@
+import { defineConsoleModule, ModuleRoutes, type ConsoleModuleProps } from '@couronne/console-kit';
+import { EmptyState, LoadingState } from '@couronne/ui';
+import { strings, useT } from './i18n.ts';
+import { routes } from './routes.tsx';
+
+function IntranetRoot({ basePath }: ConsoleModuleProps) {
+  const t = useT();
+  return <ModuleRoutes basePath={basePath} routes={routes} loading={<LoadingState />} notFound={<EmptyState title={t('notFound')} />} />;
+}
+
+export default defineConsoleModule({ id: 'intranet', title: strings.t('title'), Root: IntranetRoot });

@@ -1,0 +1,9 @@
+import type { ModuleRoute } from '@couronne/console-kit';
+import { lazy } from 'react';
+
+export const routes: readonly ModuleRoute[] = [
+  {
+    path: '/',
+    Component: lazy(() => import('./screens/commune-list/CommuneListScreen.tsx').then((m) => ({ default: m.CommuneListScreen }))),
+  },
+];

@@ -1,0 +1,21 @@
+import type { Translation } from '@couronne/console-kit';
+import type { fr } from './strings.fr.ts';
+
+export const en: Translation<typeof fr> = {
+  title: 'Digital inclusion',
+  notFound: 'This page does not exist in the digital inclusion area.',
+  placeListTitle: 'Digital inclusion places',
+  placeListDescription: 'Libraries, third places, makerspaces and France services desks where people learn digital skills.',
+  kindMediatheque: 'Libraries',
+  kindTiersLieu: 'Third places',
+  kindMakerspace: 'Makerspaces',
+  kindFranceServices: 'France services desks',
+  placeListCaption: { one: '{kind} ({count} place)', other: '{kind} ({count} places)' },
+  placeListTruncated: { one: 'The first place out of {total} is shown.', other: 'The first {count} places out of {total} are shown.' },
+  placeListKindEmpty: '{kind}: no place recorded.',
+  placeListEmpty: 'No digital inclusion place is recorded.',
+  placeListError: 'The list of digital inclusion places could not be loaded.',
+  columnName: 'Name',
+  columnAddress: 'Address',
+  columnCommune: 'Municipality',
+};

@@ -1,0 +1,16 @@
+/**
+ * The singletons every federated build shares (shell and each mfe-*). One copy of each exists at run
+ * time, served by the shell: one React, the shell's urql client seen through one urql context, one ui
+ * kit and one console kit (so a module's useConsole() reads the shell's ConsoleProvider).
+ * Both urql packages are listed: sharing only `urql` leaves each remote its own @urql/core and breaks
+ * useQuery against the shell's client.
+ * Imported by every vite.config.ts with its `.ts` extension; keep it free of imports so Vite can load it.
+ */
+export const federationShared = {
+  react: { singleton: true, requiredVersion: '^19.3.1' },
+  'react-dom': { singleton: true, requiredVersion: '^19.3.1' },
+  urql: { singleton: true, requiredVersion: '^5.0.4' },
+  '@urql/core': { singleton: true, requiredVersion: '^6.0.3' },
+  '@couronne/ui': { singleton: true, requiredVersion: '^0.1.0' },
+  '@couronne/console-kit': { singleton: true, requiredVersion: '^0.1.0' },
+} as const satisfies Record<string, { singleton: true; requiredVersion: string }>;

@@ -1,0 +1,15 @@
+export { ConsoleProvider, useConsole } from './console-context.tsx';
+export type { ConsoleContextValue, ConsoleProviderProps, Locale, NavigateOptions, Viewer } from './console-context.tsx';
+export { ConsoleRoot } from './console-root.tsx';
+export type { ConsoleRootProps } from './console-root.tsx';
+export { formatDate, formatDateTime, formatEuroCents, formatInteger, formatPhoneNumber, formatTime, phoneHref, TIME_ZONE } from './format.ts';
+export { createGraphqlClient, graphqlErrorCode } from './graphql-client.ts';
+export type { GraphqlClientOptions, GraphqlErrorCode } from './graphql-client.ts';
+export { createStrings, useStrings } from './i18n.ts';
+export type { Catalog, Message, MessageVars, Strings, Translate, Translation } from './i18n.ts';
+export { Link } from './link.tsx';
+export type { LinkProps } from './link.tsx';
+export { defineConsoleModule, isConsoleModule } from './module.ts';
+export type { ConsoleModule, ConsoleModuleProps } from './module.ts';
+export { matchRoute, ModuleRoutes, subPathOf } from './module-routes.tsx';
+export type { ModuleRoute, ModuleRoutesProps, RouteMatch, RouteParams } from './module-routes.tsx';

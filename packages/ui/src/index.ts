@@ -1,0 +1,18 @@
+export { Button } from './Button.tsx';
+export type { ButtonProps } from './Button.tsx';
+export { DataTable } from './DataTable.tsx';
+export type { DataTableColumn, DataTableProps } from './DataTable.tsx';
+export { EmptyState } from './EmptyState.tsx';
+export type { EmptyStateProps } from './EmptyState.tsx';
+export { ErrorState } from './ErrorState.tsx';
+export type { ErrorStateProps } from './ErrorState.tsx';
+export { LoadingState } from './LoadingState.tsx';
+export type { LoadingStateProps } from './LoadingState.tsx';
+export { PageHeader } from './PageHeader.tsx';
+export type { PageHeaderProps } from './PageHeader.tsx';
+export { SkipLink } from './SkipLink.tsx';
+export type { SkipLinkProps } from './SkipLink.tsx';
+export { TextField } from './TextField.tsx';
+export type { TextFieldProps } from './TextField.tsx';
+export { UiProvider, useUiStrings } from './UiProvider.tsx';
+export type { UiLocale, UiProviderProps } from './UiProvider.tsx';

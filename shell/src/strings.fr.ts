@@ -1,0 +1,20 @@
+/** Every French string of the shell. */
+export const fr = {
+  appName: 'Couronne',
+  appTagline: "Console de l'agglomération du Pays de Laon",
+  homeLinkLabel: 'Couronne, accueil de la console',
+  navigationLabel: 'Modules de la console',
+  homeTitle: 'Bienvenue sur la console Couronne',
+  homeIntro: 'Choisissez un module.',
+  homeModulesTitle: 'Modules',
+  registryLoading: 'Chargement des modules…',
+  registryError: "La liste des modules n'a pas pu être chargée.",
+  registryErrorHint: 'Vérifiez votre connexion, puis réessayez.',
+  moduleLoading: 'Chargement du module {title}…',
+  moduleUnavailable: 'Le module {title} est momentanément indisponible.',
+  moduleUnavailableHint: 'Le reste de la console reste utilisable. Réessayez dans quelques instants.',
+  retry: 'Réessayer',
+  notFoundTitle: 'Page introuvable',
+  notFoundText: "L'adresse demandée ne correspond à aucune page de la console.",
+  backHome: "Retour à l'accueil",
+} as const;
