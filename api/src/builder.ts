@@ -1,16 +1,26 @@
 /**
- * The one Pothos builder: plugins, Context, scalars, root types. Types live in modules/<domain>/.
- * Authorization (scope-auth), typed errors, validation (zod) and complexity plugins join the list here.
+ * The one Pothos builder: plugins, Context, auth scopes, scalars, root types. Types live in modules/<domain>/.
+ * A module declares, on each field: its type, arguments (validated with zod), cost (`complexity`), who may
+ * call it (`authScopes`: every root field must declare one, see authorization-matrix.test.ts) and, for
+ * mutations, the errors a caller can act on (`errors`).
  */
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, Kind } from "graphql";
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from "./errors.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
+import type { PlatformServices } from "./platform.js";
 import { connectionsPlugin, maxPageSize } from "./plugins/connections.js";
+import { hasRole, type Role, type Viewer } from "./modules/identity/viewer.js";
+import type { PartnerScope } from "./modules/partners/api-client.service.js";
 
 export interface Context {
   prisma: PrismaClient;
@@ -18,10 +28,35 @@ export interface Context {
   requestId: string;
   /** Child logger carrying the request id. */
   logger: Logger;
+  /** Who is calling, from the Authorization header (anonymous without one). */
+  viewer: Viewer;
+  /** The caller's address as seen by the API (for audit, throttling and partner address ranges). */
+  clientAddress: string | null;
+  userAgent: string | null;
+  /** Services with state shared across requests (throttle, cost budgets, settings). */
+  platform: PlatformServices;
+  /** Root mutation fields already written to the audit journal in this request (see mutation.ts). */
+  audited: Set<string>;
+}
+
+/**
+ * Who may call a field. `anyone`: every caller; `public`: anyone but partner keys (a key only reaches
+ * what its scopes grant); `session`: a logged-in agent or resident; `anyRole`: an agent holding one of these roles;
+ * `partner`: a partner key carrying this scope.
+ */
+export interface AuthScopes {
+  anyone: boolean;
+  public: boolean;
+  session: boolean;
+  agent: boolean;
+  resident: boolean;
+  anyRole: readonly Role[];
+  partner: PartnerScope;
 }
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: AuthScopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -31,9 +66,46 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
   };
 }>({
-  // First in the list so its page-size check runs before the prisma plugin plans a query.
-  plugins: [connectionsPlugin, PrismaPlugin, RelayPlugin],
+  // Scope-auth first: an unauthorized caller learns nothing from validation messages. The page-size check
+  // runs before the prisma plugin plans a query.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, ComplexityPlugin, connectionsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: ({ viewer }) => ({
+      anyone: true,
+      public: viewer.kind !== "partner",
+      session: viewer.kind === "agent" || viewer.kind === "resident",
+      agent: viewer.kind === "agent",
+      resident: viewer.kind === "resident",
+      anyRole: (wanted) => wanted.some((role) => hasRole(viewer, role)),
+      partner: (scope) => viewer.kind === "partner" && viewer.scopes.has(scope),
+    }),
+    unauthorizedError: (_parent, { viewer }) =>
+      viewer.kind === "anonymous"
+        ? new UnauthenticatedError("Log in, or send an API key, to do this")
+        : new ForbiddenError(
+            viewer.kind === "partner" ? "This API key lacks the scope needed for this field" : "Your roles do not allow this",
+          ),
+  },
+  errors: {
+    // A mutation's result is `<Mutation>Success | <its errors>` (STYLE.md), the success type named by the module.
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+  validation: {
+    validationError: (failure) =>
+      new BadUserInputError(
+        failure.issues
+          .map((issue) => `${(issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "input"}: ${issue.message}`)
+          .join("; "),
+      ),
+  },
+  complexity: {
+    // Costs are declared per field; the limits and the partners' budgets are enforced before execution
+    // by plugins/operation-limits.ts, which computes the same figure.
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
@@ -62,6 +134,8 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: "An object with a global ID, fetchable with Query.node." },
     idFieldOptions: { description: "Global ID (opaque); pass it to Query.node to fetch the object again." },
     nodeQueryOptions: {
+      // Types that are not public carry their own authScopes, checked when node() returns one.
+      authScopes: { public: true, partner: "read:territory" },
       description: "Fetch any object by its global ID; null when no object has this ID.",
       args: { id: { description: "Global ID of the object." } },
     },
@@ -71,7 +145,14 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 builder.queryType({ description: "Read the platform's data. Lists are Relay connections of at most 100 items a page." });
+builder.mutationType({
+  description: "Change the platform's data. Each mutation takes one `input`, is validated, authorized, run in a transaction and written to the audit journal.",
+});
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;

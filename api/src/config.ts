@@ -3,6 +3,7 @@
  * A bad value stops the start with a message naming the variable, rather than failing later.
  */
 import { z } from "zod";
+import { defaultOperationLimits, type PlatformSettings } from "./platform.js";
 
 export type NodeEnv = "development" | "test" | "production";
 
@@ -31,6 +32,9 @@ export interface Config {
   /** Largest accepted request body, in the `bytes` package syntax (e.g. 1mb). */
   bodyLimit: string;
   consoleModules: ConsoleModule[];
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (express `trust proxy`). */
+  trustProxy: boolean;
+  platform: PlatformSettings;
 }
 
 const consoleModuleDefaults = [
@@ -63,6 +67,11 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, "must be a size such as 100kb or 1mb")
     .default("1mb"),
+  SESSION_TTL_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(5).max(30 * 24 * 60).default(12 * 60),
+  COST_BUDGET_STORE: z.enum(["memory", "database"]).default("memory"),
+  MAX_QUERY_COST: z.coerce.number({ error: "must be a number" }).int().min(10).max(1_000_000).default(defaultOperationLimits.maxCost),
+  EXECUTION_TIMEOUT_MS: z.coerce.number({ error: "must be a number" }).int().min(100).max(600_000).default(defaultOperationLimits.executionTimeoutMs),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   ...Object.fromEntries(
     consoleModuleDefaults.map((module) => [module.envVar, httpUrl.default(`http://127.0.0.1:${module.port}/mf-manifest.json`)]),
   ),
@@ -96,5 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       entry: values[module.envVar] as string,
       exposedModule: "./module",
     })),
+    trustProxy: values.TRUST_PROXY === "true",
+    platform: {
+      costBudgetStore: values.COST_BUDGET_STORE,
+      sessionTtlMs: values.SESSION_TTL_MINUTES * 60_000,
+      limits: { ...defaultOperationLimits, maxCost: values.MAX_QUERY_COST, executionTimeoutMs: values.EXECUTION_TIMEOUT_MS },
+    },
   };
 }

@@ -1,6 +1,10 @@
 /** The whole GraphQL schema: every module registers its types on the one builder, then it is built once. */
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
+import "./errors.schema.js";
+import "./modules/audit/index.js";
+import "./modules/identity/index.js";
+import "./modules/partners/index.js";
 import "./modules/territory/index.js";
 
 export const schema = builder.toSchema();

@@ -16,9 +16,14 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import type { Context } from "./builder.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
-import { formatGraphQLError, internalErrorMessage, type ErrorCode } from "./errors.js";
+import { GraphQLError } from "graphql";
+import { DomainError, formatGraphQLError, internalErrorMessage, type ErrorCode } from "./errors.js";
 import { createLogger, type Logger } from "./logger.js";
+import { viewerFromAuthorization } from "./modules/identity/request-viewer.js";
+import { createPlatformServices } from "./platform.js";
+import { createAuditJournalPlugin } from "./plugins/audit-journal.js";
 import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
+import { createOperationLimitsPlugin } from "./plugins/operation-limits.js";
 import { schema } from "./schema.js";
 
 declare global {
@@ -83,6 +88,23 @@ function requestContext(rootLogger: Logger): RequestHandler {
   };
 }
 
+/** Apollo answers 500 to any error thrown while building the context, unless it says otherwise. */
+function asHttpError(error: unknown): never {
+  if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  }
+  throw error;
+}
+
+function limitBatchSize(max: number): RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > max) {
+      return sendError(res, 400, "BAD_USER_INPUT", `A batched request holds at most ${max} operations, got ${req.body.length}`);
+    }
+    next();
+  };
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
@@ -130,8 +152,10 @@ function publicUrlHost(host: string): string {
 export async function startApi({ db, config, logger: givenLogger, playgroundDir }: StartApiOptions): Promise<RunningApi> {
   const logger = givenLogger ?? createLogger({ level: config.logLevel });
   const includeStacktrace = config.nodeEnv === "development";
+  const platform = createPlatformServices(db.prisma, config.platform);
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -148,7 +172,10 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       createErrorLoggingPlugin(),
+      createOperationLimitsPlugin(),
+      createAuditJournalPlugin(),
     ],
+    allowBatchedHttpRequests: true,
   });
   await apollo.start();
 
@@ -180,8 +207,21 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
   app.use(
     "/graphql",
     express.json({ limit: config.bodyLimit }),
+    limitBatchSize(platform.limits.maxBatchSize),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ prisma: db.prisma, requestId: res.locals.requestId, logger: res.locals.logger }),
+      context: async ({ req, res }) => {
+        const clientAddress = req.ip ?? null;
+        return {
+          prisma: db.prisma,
+          requestId: res.locals.requestId,
+          logger: res.locals.logger,
+          viewer: await viewerFromAuthorization(db.prisma, req.get("authorization"), clientAddress).catch(asHttpError),
+          clientAddress,
+          userAgent: req.get("user-agent") ?? null,
+          platform,
+          audited: new Set<string>(),
+        };
+      },
     }),
   );
 

@@ -10,6 +10,8 @@ function buildSchema() {
     plugins: [connectionsPlugin, RelayPlugin],
     defaultFieldNullability: false,
     relay: {},
+    // Same for scope-auth.
+    scopeAuth: { authScopes: () => ({}) },
     // The prisma plugin's type declarations make its options mandatory for every builder in the
     // program, even one that does not use the plugin, as here.
     prisma: {

@@ -5,6 +5,7 @@ import { formatGraphQLError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { createLogger } from "../logger.js";
 import { schema } from "../schema.js";
+import { testContext } from "../testing/context.js";
 import { createErrorLoggingPlugin } from "./error-logging.js";
 
 function capturingLogger() {
@@ -30,7 +31,7 @@ async function execute(query: string) {
   });
   await server.start();
   try {
-    const contextValue: Context = { prisma: brokenPrisma, requestId: "req-42", logger: logger.child({ requestId: "req-42" }) };
+    const contextValue: Context = testContext(brokenPrisma, { requestId: "req-42", logger: logger.child({ requestId: "req-42" }) });
     const response = await server.executeOperation({ query }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     return { result: response.body.singleResult, lines };

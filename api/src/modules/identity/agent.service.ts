@@ -37,7 +37,7 @@ export interface GrantRoleInput {
 }
 
 /** Grants a role, or replaces the commune limits of a role the agent already holds. */
-export async function grantRole(tx: Tx, input: GrantRoleInput, grantedById: string) {
+export async function grantRole(tx: Tx, input: GrantRoleInput, grantedById: string | null) {
   await assertAgentExists(tx, input.agentId);
   const codes = [...new Set(input.communeInseeCodes)];
   const communes = codes.length

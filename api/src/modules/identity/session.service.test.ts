@@ -4,7 +4,26 @@ import { UnauthenticatedError } from "../../errors.js";
 import { createTestDatabase } from "../../testing/test-database.js";
 import { LoginThrottle } from "./login-throttle.js";
 import { hashPassword } from "./password.js";
-import { invalidCredentialsMessage, login, logout, viewerFromSessionToken } from "./session.service.js";
+import {
+  createSession,
+  invalidCredentialsMessage,
+  logout,
+  verifyCredentials,
+  viewerFromSessionToken,
+  type AccountKind,
+  type RequestOrigin,
+} from "./session.service.js";
+
+async function login(
+  prisma: Database["prisma"],
+  throttle: LoginThrottle,
+  input: { email: string; password: string; account: AccountKind },
+  origin: RequestOrigin,
+  ttl: number,
+) {
+  const subject = await verifyCredentials(prisma, throttle, input, origin.clientAddress);
+  return createSession(prisma, { account: input.account, subjectId: subject.id }, origin, ttl);
+}
 
 const origin = { clientAddress: "192.0.2.10", userAgent: "vitest" };
 const hour = 3_600_000;
@@ -103,7 +122,9 @@ describe("sessions", () => {
   it("stop working once revoked or expired", async () => {
     const result = await login(db.prisma, throttle, { email: "agent@capl.example", password: "correct horse battery", account: "AGENT" }, origin, hour);
     await expect(viewerFromSessionToken(db.prisma, result.token, new Date(Date.now() + 2 * hour))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await logout(db.prisma, result.sessionId);
+    const viewer = await viewerFromSessionToken(db.prisma, result.token);
+    if (viewer.kind !== "agent") throw new Error("expected an agent");
+    expect(await logout(db.prisma, viewer, false)).toEqual([result.sessionId]);
     await expect(viewerFromSessionToken(db.prisma, result.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(viewerFromSessionToken(db.prisma, "cs_forged")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });

@@ -2,7 +2,9 @@
  * Login, logout and bearer resolution for agents and residents. Sessions are opaque tokens; only their
  * SHA-256 is stored, with an expiry and a revocation date.
  */
-import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+
+type Db = Prisma.TransactionClient | PrismaClient;
 import { UnauthenticatedError } from "../../errors.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { verifyPassword } from "./password.js";
@@ -22,13 +24,6 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
-export interface LoginResult {
-  token: string;
-  sessionId: string;
-  expiresAt: Date;
-  subjectId: string;
-}
-
 /** Same message whether the email is unknown or the password wrong: it must not reveal accounts. */
 export const invalidCredentialsMessage = "Invalid email or password";
 
@@ -36,15 +31,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function login(
+/**
+ * Checks an email and a password. Throws UNAUTHENTICATED with one message whatever was wrong (the
+ * decoy hash makes an unknown email cost the same time), RATE_LIMITED while throttled. Runs outside
+ * the mutation's transaction: a failure must be counted even though the mutation fails.
+ */
+export async function verifyCredentials(
   prisma: PrismaClient,
   throttle: LoginThrottle,
   input: LoginInput,
-  origin: RequestOrigin,
-  sessionTtlMs: number,
-): Promise<LoginResult> {
+  clientAddress: string | null,
+): Promise<{ id: string }> {
   const email = normalizeEmail(input.email);
-  await throttle.assertAllowed(email, origin.clientAddress);
+  await throttle.assertAllowed(email, clientAddress);
   const account =
     input.account === "AGENT"
       ? await prisma.agent.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } })
@@ -52,23 +51,40 @@ export async function login(
   const passwordOk = await verifyPassword(account?.passwordHash, input.password);
   const disabled = account !== null && "disabledAt" in account && account.disabledAt !== null;
   if (!account || !passwordOk || disabled) {
-    await throttle.recordFailure(email, origin.clientAddress);
+    await throttle.recordFailure(email, clientAddress);
     throw new UnauthenticatedError(invalidCredentialsMessage);
   }
   await throttle.recordSuccess(email);
+  return { id: account.id };
+}
+
+export interface NewSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+  /** The viewer this session gives, read in the same transaction. */
+  viewer(db: Db): Promise<Viewer>;
+}
+
+export async function createSession(
+  db: Db,
+  subject: { account: AccountKind; subjectId: string },
+  origin: RequestOrigin,
+  sessionTtlMs: number,
+): Promise<NewSession> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + sessionTtlMs);
-  const session = await prisma.session.create({
+  const session = await db.session.create({
     data: {
       tokenHash: sha256(token),
       expiresAt,
       clientAddress: origin.clientAddress,
       userAgent: origin.userAgent?.slice(0, 512) ?? null,
-      ...(input.account === "AGENT" ? { agentId: account.id } : { residentId: account.id }),
+      ...(subject.account === "AGENT" ? { agentId: subject.subjectId } : { residentId: subject.subjectId }),
     },
     select: { id: true },
   });
-  return { token, sessionId: session.id, expiresAt, subjectId: account.id };
+  return { token, sessionId: session.id, expiresAt, viewer: (tx) => viewerFromSessionToken(tx, token) };
 }
 
 export function isSessionToken(bearer: string): boolean {
@@ -76,8 +92,8 @@ export function isSessionToken(bearer: string): boolean {
 }
 
 /** The viewer of a session token; UNAUTHENTICATED when it is unknown, expired, revoked or its agent disabled. */
-export async function viewerFromSessionToken(prisma: PrismaClient, token: string, now = new Date()): Promise<Viewer> {
-  const session = await prisma.session.findUnique({
+export async function viewerFromSessionToken(db: Db, token: string, now = new Date()): Promise<Viewer> {
+  const session = await db.session.findUnique({
     where: { tokenHash: sha256(token) },
     select: {
       id: true,
@@ -107,6 +123,15 @@ export async function viewerFromSessionToken(prisma: PrismaClient, token: string
   throw new UnauthenticatedError("The session is invalid or has expired: log in again");
 }
 
-export async function logout(prisma: PrismaClient, sessionId: string): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+/** Revokes the viewer's session, or all the account's sessions; returns the ids of the sessions ended. */
+export async function logout(
+  db: Db,
+  viewer: Extract<Viewer, { kind: "agent" | "resident" }>,
+  allSessions: boolean,
+): Promise<string[]> {
+  const owner = viewer.kind === "agent" ? { agentId: viewer.agentId } : { residentId: viewer.residentId };
+  const where = { revokedAt: null, ...(allSessions ? owner : { id: viewer.sessionId }) };
+  const sessions = await db.session.findMany({ where, select: { id: true } });
+  await db.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { revokedAt: new Date() } });
+  return sessions.map((s) => s.id);
 }

@@ -50,7 +50,7 @@ export function isAddressAllowed(ranges: readonly string[], clientAddress: strin
   return list.check(plain, net.isIP(plain) === 6 ? "ipv6" : "ipv4");
 }
 
-export async function createApiClient(tx: Tx, input: CreateApiClientInput, createdById: string, now = new Date()) {
+export async function createApiClient(tx: Tx, input: CreateApiClientInput, createdById: string | null, now = new Date()) {
   const lifetimeMs = input.expiresAt.getTime() - now.getTime();
   if (lifetimeMs <= 0) throw new BadUserInputError("expiresAt must be in the future");
   if (lifetimeMs > maxKeyLifetimeDays * 86_400_000) {

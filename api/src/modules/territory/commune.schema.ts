@@ -1,5 +1,6 @@
 /** Commune, CommuneFilter, Query.communes, Query.commune */
 import { builder } from "../../builder.js";
+import { territoryReaders } from "./territory.policy.js";
 import { communeOrderBy, communeWhere, findCommuneByInseeCode } from "./commune.service.js";
 import { placeOrderBy } from "./place.service.js";
 
@@ -44,6 +45,7 @@ builder.queryFields((t) => ({
     {
       type: "Commune",
       cursor: "id",
+      authScopes: territoryReaders,
       description: "Communes of the territory, ordered by name.",
       args: { filter: t.arg({ type: CommuneFilter, required: false, description: "Narrow the list." }) },
       totalCount: (_parent, args, ctx) => ctx.prisma.commune.count({ where: communeWhere(args.filter) }),
@@ -55,6 +57,7 @@ builder.queryFields((t) => ({
   ),
   commune: t.prismaField({
     type: "Commune",
+    authScopes: territoryReaders,
     description: "One commune by INSEE code. Errors: NOT_FOUND for an unknown code, BAD_USER_INPUT for a malformed one.",
     args: { inseeCode: t.arg.string({ required: true, description: "INSEE code, e.g. 02408." }) },
     resolve: (query, _parent, args, ctx) => findCommuneByInseeCode(ctx.prisma, args.inseeCode, query),

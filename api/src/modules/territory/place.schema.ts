@@ -1,5 +1,6 @@
 /** Place, PlaceKind, PlaceFilter, Query.places */
 import { builder } from "../../builder.js";
+import { territoryReaders } from "./territory.policy.js";
 import { placeOrderBy, placeWhere } from "./place.service.js";
 
 const PlaceKind = builder.enumType("PlaceKind", {
@@ -45,6 +46,7 @@ const PlaceFilter = builder.inputType("PlaceFilter", {
 builder.queryFields((t) => ({
   places: t.prismaConnection(
     {
+      authScopes: territoryReaders,
       type: "Place",
       cursor: "id",
       description: "Public places of the territory, ordered by name.",

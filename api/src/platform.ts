@@ -1,0 +1,48 @@
+/**
+ * State and settings shared by every request of one API instance: the login throttle, the partners'
+ * cost budgets and the operation limits. Built once from the configuration by createPlatformServices.
+ */
+import type { PrismaClient } from "./generated/prisma/client.js";
+import { LoginThrottle } from "./modules/identity/login-throttle.js";
+import { DatabaseCostBudgetStore, MemoryCostBudgetStore, type CostBudgetStore } from "./modules/partners/cost-budget.js";
+
+export interface OperationLimits {
+  /** Deepest selection accepted (fields nested in fields). */
+  maxDepth: number;
+  /** Highest cost of one operation, whoever calls. */
+  maxCost: number;
+  /** Operations in one batched HTTP request. */
+  maxBatchSize: number;
+  /** An operation still resolving fields after this is stopped with an error. */
+  executionTimeoutMs: number;
+}
+
+export interface PlatformServices {
+  loginThrottle: LoginThrottle;
+  costBudgets: CostBudgetStore;
+  sessionTtlMs: number;
+  limits: OperationLimits;
+}
+
+export const defaultOperationLimits: OperationLimits = {
+  maxDepth: 12,
+  maxCost: 5000,
+  maxBatchSize: 10,
+  executionTimeoutMs: 10_000,
+};
+
+export interface PlatformSettings {
+  /** `database`: counters shared by several API instances; `memory`: one instance. */
+  costBudgetStore: "memory" | "database";
+  sessionTtlMs: number;
+  limits: OperationLimits;
+}
+
+export function createPlatformServices(prisma: PrismaClient, settings: PlatformSettings): PlatformServices {
+  return {
+    loginThrottle: new LoginThrottle(prisma),
+    costBudgets: settings.costBudgetStore === "database" ? new DatabaseCostBudgetStore(prisma) : new MemoryCostBudgetStore(),
+    sessionTtlMs: settings.sessionTtlMs,
+    limits: settings.limits,
+  };
+}
