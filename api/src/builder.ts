@@ -116,6 +116,7 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false, description: "The nodes of this page, each with its cursor." },
@@ -144,6 +145,22 @@ export const builder = new SchemaBuilder<{
     defaultEdgeTypeOptions: { description: "An item of a page and its cursor." },
   },
 });
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Decodes a global ID (base64 of `Type:uuid`). Anything else — not base64, a type the schema does not
+ * have, an id that is not a UUID — is BAD_USER_INPUT here, before it can reach a database cast.
+ */
+function decodeGlobalId(globalID: string): { typename: string; id: string } {
+  const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(globalID) ? Buffer.from(globalID, "base64").toString("utf8") : "";
+  const separator = decoded.indexOf(":");
+  const typename = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  const known = separator > 0 && builder.configStore.hasImplementation(typename);
+  if (!known || !uuidPattern.test(id)) throw new BadUserInputError(`Not a valid global ID: ${globalID.slice(0, 100)}`);
+  return { typename, id };
+}
 
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);

@@ -11,6 +11,10 @@ export interface OperationLimits {
   maxDepth: number;
   /** Highest cost of one operation, whoever calls. */
   maxCost: number;
+  /** Aliased fields in one operation (1,000 aliases of a cheap field would otherwise pass the cost limit). */
+  maxAliases: number;
+  /** Root mutation fields in one operation. */
+  maxMutations: number;
   /** Operations in one batched HTTP request. */
   maxBatchSize: number;
   /** An operation still resolving fields after this is stopped with an error. */
@@ -27,6 +31,8 @@ export interface PlatformServices {
 export const defaultOperationLimits: OperationLimits = {
   maxDepth: 12,
   maxCost: 5000,
+  maxAliases: 100,
+  maxMutations: 10,
   maxBatchSize: 10,
   executionTimeoutMs: 10_000,
 };

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { viewerFromAuthorization } from "./modules/identity/request-viewer.js";
 import { createPlatformServices } from "./platform.js";
 import { createAuditJournalPlugin } from "./plugins/audit-journal.js";
+import { createClientErrorStatusPlugin } from "./plugins/client-error-status.js";
 import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
 import { createOperationLimitsPlugin } from "./plugins/operation-limits.js";
 import { schema } from "./schema.js";
@@ -173,6 +174,7 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
       ApolloServerPluginLandingPageDisabled(),
       createErrorLoggingPlugin(),
       createOperationLimitsPlugin(),
+      createClientErrorStatusPlugin(),
       createAuditJournalPlugin(),
     ],
     allowBatchedHttpRequests: true,

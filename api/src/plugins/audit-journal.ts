@@ -24,7 +24,7 @@ export function createAuditJournalPlugin(): ApolloServerPlugin<Context> {
       const pending: Promise<void>[] = [];
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== "mutation") return;
+          if (operation?.operation !== "mutation") return;
           return {
             willResolveField({ info, contextValue: ctx }) {
               if (info.parentType.name !== "Mutation") return;

@@ -1,12 +1,14 @@
 /**
  * Limits every operation before it runs, and reports its cost on every response (`extensions.cost`):
+ * - variables of the wrong type are refused here (pricing reads them), before anything runs;
+ * - at most maxAliases aliases and maxMutations mutations per operation;
  * - depth ≤ maxDepth and cost ≤ maxCost, from the per-field costs declared in the schema (complexity plugin);
  * - a partner key's cost budget is charged first; an operation it cannot pay is refused with RATE_LIMITED;
  * - an operation still resolving fields after executionTimeoutMs is stopped.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { GraphQLError, Kind, type DocumentNode } from "graphql";
+import { getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { Context } from "../builder.js";
 import { BadUserInputError } from "../errors.js";
 
@@ -33,6 +35,14 @@ function refused(message: string, code: "BAD_USER_INPUT" | "RATE_LIMITED", statu
   });
 }
 
+function countAliasesAndMutations(document: DocumentNode, operation: OperationDefinitionNode): { aliases: number; mutations: number } {
+  let aliases = 0;
+  visit(document, { Field: (field) => void (field.alias && (aliases += 1)) });
+  const mutations =
+    operation.operation === "mutation" ? operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).length : 0;
+  return { aliases, mutations };
+}
+
 export function createOperationLimitsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue: ctx }) {
@@ -46,6 +56,18 @@ export function createOperationLimitsPlugin(): ApolloServerPlugin<Context> {
             kind: Kind.DOCUMENT,
             definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
           };
+          // complexityFromQuery coerces the variables itself and throws a bare error on a bad one: check them first.
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
+          if (variables.errors) {
+            throw refused(variables.errors.map((e) => e.message).join("; "), "BAD_USER_INPUT", 400);
+          }
+          const { aliases, mutations } = countAliasesAndMutations(selected, operation);
+          if (aliases > limits.maxAliases) {
+            throw refused(`Too many aliases: ${aliases}, at most ${limits.maxAliases}`, "BAD_USER_INPUT", 400);
+          }
+          if (mutations > limits.maxMutations) {
+            throw refused(`Too many mutations in one operation: ${mutations}, at most ${limits.maxMutations}`, "BAD_USER_INPUT", 400);
+          }
           const { complexity, depth } = complexityFromQuery(selected, { schema, ctx, variables: request.variables ?? {} });
           cost = { requested: complexity, maxCost: limits.maxCost };
           if (depth > limits.maxDepth) {

@@ -30,6 +30,8 @@ builder.prismaObject("RoleGrant", {
 
 export const AgentRef = builder.prismaNode("Agent", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description: "An agent of the CAPL or of a member commune.",
   authScopes: { agent: true, $granted: "self" },
   fields: (t) => ({

@@ -10,6 +10,8 @@ import type { Viewer } from "./viewer.js";
 
 export const ResidentRef = builder.prismaNode("Resident", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description: "A resident with an account: a family member, a learner, a patient. Visible to themself and to agents serving their commune.",
   select: { id: true, communeId: true },
   authScopes: (resident, ctx) => (canViewResident(ctx.viewer, resident) ? true : { $granted: "self" }),

@@ -15,6 +15,8 @@ const PartnerScopeEnum = builder.enumType("PartnerScope", {
 
 export const ApiClientRef = builder.prismaNode("ApiClient", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description: "A partner's API client. The key itself is shown once, at creation; only its prefix is kept visible.",
   authScopes: (client, ctx) =>
     ctx.viewer.kind === "partner" ? ctx.viewer.clientId === client.id : { anyRole: ["ADMIN"] },

@@ -1,4 +1,5 @@
 /** Commune, CommuneFilter, Query.communes, Query.commune */
+import { z } from "zod";
 import { builder } from "../../builder.js";
 import { territoryReaders } from "./territory.policy.js";
 import { communeOrderBy, communeWhere, findCommuneByInseeCode } from "./commune.service.js";
@@ -6,6 +7,8 @@ import { placeOrderBy } from "./place.service.js";
 
 builder.prismaNode("Commune", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description: "A commune (municipality) member of the EPCI, from the official geographic code (INSEE).",
   fields: (t) => ({
     inseeCode: t.exposeString("inseeCode", {
@@ -34,9 +37,10 @@ const CommuneFilter = builder.inputType("CommuneFilter", {
   description: "Conditions on communes; all given conditions must hold.",
   fields: (t) => ({
     name: t.string({
+      validate: z.string().max(100),
       description: "Part of the name; case, accents, hyphens and apostrophes are ignored (« chivy les etouvelles » finds Chivy-lès-Étouvelles).",
     }),
-    inseeCode: t.string({ description: "Start of the INSEE code; the full code selects one commune." }),
+    inseeCode: t.string({ description: "Start of the INSEE code; the full code selects one commune.", validate: z.string().max(5) }),
   }),
 });
 

@@ -3,6 +3,8 @@ import { builder } from "../../builder.js";
 
 builder.prismaNode("Epci", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description:
     "Établissement public de coopération intercommunale (EPCI): the grouping of communes the platform serves, e.g. the Communauté d'Agglomération du Pays de Laon.",
   fields: (t) => ({

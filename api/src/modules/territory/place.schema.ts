@@ -1,4 +1,5 @@
 /** Place, PlaceKind, PlaceFilter, Query.places */
+import { z } from "zod";
 import { builder } from "../../builder.js";
 import { territoryReaders } from "./territory.policy.js";
 import { placeOrderBy, placeWhere } from "./place.service.js";
@@ -22,6 +23,8 @@ const PlaceKind = builder.enumType("PlaceKind", {
 
 builder.prismaNode("Place", {
   id: { field: "id" },
+  // node(id) answers null for an id of no record, instead of failing.
+  nullable: true,
   description: "A public place of the territory: médiathèque, third place, town hall, health centre…",
   fields: (t) => ({
     kind: t.expose("kind", { type: PlaceKind, description: "What the place is." }),
@@ -39,7 +42,7 @@ const PlaceFilter = builder.inputType("PlaceFilter", {
   description: "Conditions on places; all given conditions must hold.",
   fields: (t) => ({
     kind: t.field({ type: PlaceKind, description: "Only places of this kind." }),
-    communeInseeCode: t.string({ description: "Only places in the commune with this INSEE code." }),
+    communeInseeCode: t.string({ description: "Only places in the commune with this INSEE code.", validate: z.string().max(5) }),
   }),
 });
 
