@@ -11,7 +11,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { GraphQLError, Kind } from "graphql";
+import { getNamedType, getNullableType, GraphQLError, isListType, Kind, type GraphQLField } from "graphql";
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from "./errors.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
@@ -28,8 +28,10 @@ export interface Context {
   requestId: string;
   /** Child logger carrying the request id. */
   logger: Logger;
-  /** Who is calling, from the Authorization header (anonymous without one). */
+  /** Who is calling, from the Authorization header (anonymous without one, or with a bad one). */
   viewer: Viewer;
+  /** Why the Authorization header was refused, if it was: the request is then answered 401 (plugins/credentials.ts). */
+  credentialError: UnauthenticatedError | null;
   /** The caller's address as seen by the API (for audit, throttling and partner address ranges). */
   clientAddress: string | null;
   userAgent: string | null;
@@ -90,7 +92,10 @@ export const builder = new SchemaBuilder<{
   errors: {
     // A mutation's result is `<Mutation>Success | <its errors>` (STYLE.md), the success type named by the module.
     directResult: true,
-    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${capitalize(fieldName)}Result`,
+      description: "What a mutation returns: its Success type, or one of the errors a caller can act on (see Error).",
+    },
   },
   validation: {
     validationError: (failure) =>
@@ -101,10 +106,9 @@ export const builder = new SchemaBuilder<{
       ),
   },
   complexity: {
-    // Costs are declared per field; the limits and the partners' budgets are enforced before execution
-    // by plugins/operation-limits.ts, which computes the same figure.
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    // Costs are declared per field (`complexity`) or come from defaultFieldCost; the limits and the
+    // partners' budgets are enforced before execution by plugins/operation-limits.ts.
+    fieldComplexity: defaultFieldCost,
   },
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -162,11 +166,26 @@ function decodeGlobalId(globalID: string): { typename: string; id: string } {
   return { typename, id };
 }
 
+/**
+ * Cost of a field that declares none: 1, times the number of items it may return for lists. A connection
+ * costs the page asked for (`first`/`last`, default 20) times its selection; its edges add no second factor.
+ */
+function defaultFieldCost(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context, Record<string, unknown>>) {
+  const type = getNamedType(field.type).name;
+  if (type.endsWith("Connection") && field.args.some((arg) => arg.name === "first")) {
+    const pageSize = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : 20;
+    return { field: 1, multiplier: Math.max(pageSize, 1) };
+  }
+  if (type.endsWith("Edge")) return { field: 0, multiplier: 1 };
+  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+}
+
 function capitalize(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 builder.queryType({ description: "Read the platform's data. Lists are Relay connections of at most 100 items a page." });
+// Mutation fields are nullable: one refused mutation must not hide the others of the same request.
 builder.mutationType({
   description: "Change the platform's data. Each mutation takes one `input`, is validated, authorized, run in a transaction and written to the audit journal.",
 });

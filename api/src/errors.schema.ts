@@ -13,7 +13,15 @@ import {
 
 export const ErrorCodeEnum = builder.enumType("ErrorCode", {
   description: "Stable code of an error; the same values appear in `extensions.code` of top-level errors.",
-  values: Object.fromEntries(errorCodes.map((code) => [code, { value: code }])) as Record<(typeof errorCodes)[number], { value: (typeof errorCodes)[number] }>,
+  values: {
+    UNAUTHENTICATED: { description: "No credentials, or wrong ones: log in or send a valid key." },
+    FORBIDDEN: { description: "The credentials are valid but do not allow this." },
+    BAD_USER_INPUT: { description: "The request or its input is malformed or not acceptable." },
+    NOT_FOUND: { description: "The record named does not exist, or is not visible to you." },
+    CONFLICT: { description: "The change conflicts with the current state." },
+    RATE_LIMITED: { description: "Too many requests or too costly: wait, then retry." },
+    INTERNAL: { description: "An unexpected error on the server; its details are in the logs under the request id." },
+  } satisfies Record<(typeof errorCodes)[number], { description: string }>,
 });
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({

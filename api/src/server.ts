@@ -16,13 +16,14 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import type { Context } from "./builder.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
-import { GraphQLError } from "graphql";
-import { DomainError, formatGraphQLError, internalErrorMessage, type ErrorCode } from "./errors.js";
+import { formatGraphQLError, internalErrorMessage, UnauthenticatedError, type ErrorCode } from "./errors.js";
 import { createLogger, type Logger } from "./logger.js";
 import { viewerFromAuthorization } from "./modules/identity/request-viewer.js";
+import { anonymous } from "./modules/identity/viewer.js";
 import { createPlatformServices } from "./platform.js";
 import { createAuditJournalPlugin } from "./plugins/audit-journal.js";
 import { createClientErrorStatusPlugin } from "./plugins/client-error-status.js";
+import { createCredentialsPlugin } from "./plugins/credentials.js";
 import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
 import { createOperationLimitsPlugin } from "./plugins/operation-limits.js";
 import { schema } from "./schema.js";
@@ -89,12 +90,18 @@ function requestContext(rootLogger: Logger): RequestHandler {
   };
 }
 
-/** Apollo answers 500 to any error thrown while building the context, unless it says otherwise. */
-function asHttpError(error: unknown): never {
-  if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
-    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+/** The viewer of a request; bad credentials are kept to be refused once the operation is known. */
+async function credentialsOf(
+  prisma: Database["prisma"],
+  authorization: string | undefined,
+  clientAddress: string | null,
+): Promise<Pick<Context, "viewer" | "credentialError">> {
+  try {
+    return { viewer: await viewerFromAuthorization(prisma, authorization, clientAddress), credentialError: null };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return { viewer: anonymous, credentialError: error };
+    throw error;
   }
-  throw error;
 }
 
 function limitBatchSize(max: number): RequestHandler {
@@ -173,6 +180,7 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       createErrorLoggingPlugin(),
+      createCredentialsPlugin(),
       createOperationLimitsPlugin(),
       createClientErrorStatusPlugin(),
       createAuditJournalPlugin(),
@@ -217,7 +225,7 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
           prisma: db.prisma,
           requestId: res.locals.requestId,
           logger: res.locals.logger,
-          viewer: await viewerFromAuthorization(db.prisma, req.get("authorization"), clientAddress).catch(asHttpError),
+          ...(await credentialsOf(db.prisma, req.get("authorization"), clientAddress)),
           clientAddress,
           userAgent: req.get("user-agent") ?? null,
           platform,

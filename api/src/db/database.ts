@@ -11,7 +11,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrateDeploy } from "./migrations.js";
-import { createPgliteAdapterFactory, openPglite } from "./pglite-adapter-fix.js";
+import { createPgliteAdapterFactory, createPostgresAdapterFactory, openPglite } from "./adapter-fixes.js";
 
 export const defaultDatabaseUrl = fileURLToPath(new URL("../../../.data/pglite", import.meta.url));
 
@@ -47,8 +47,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let closeDriver = async () => {};
   let kind: DatabaseKind;
   if (!options.pglite && isPostgresUrl(url)) {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    adapterFactory = new PrismaPg({ connectionString: url });
+    adapterFactory = createPostgresAdapterFactory(url);
     kind = "postgres";
   } else {
     let client = options.pglite;

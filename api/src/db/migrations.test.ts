@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "./database.js";
+import { createTestDatabase, testDatabaseKind } from "../testing/test-database.js";
 import { defaultMigrationPaths, migrateDeploy, migrateDiff } from "./migrations.js";
 
 const opened: Database[] = [];
@@ -47,5 +48,16 @@ describe("a broken migration (guards the pglite-prisma-adapter fix)", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.finished_at).toBeNull();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("migrations on the test database (PostgreSQL when TEST_POSTGRES_URL is set)", () => {
+  it("install the audit journal's append-only trigger, a dollar-quoted function included", async () => {
+    const db = await createTestDatabase({ seed: false });
+    opened.push(db);
+    const triggers = await db.prisma.$queryRaw<{ tgname: string }[]>`
+      SELECT tgname FROM pg_trigger WHERE tgname IN ('AuditEvent_append_only', 'AuditEvent_no_truncate') ORDER BY tgname`;
+    expect(triggers.map((t) => t.tgname)).toEqual(["AuditEvent_append_only", "AuditEvent_no_truncate"]);
+    expect(db.kind).toBe(testDatabaseKind());
   });
 });

@@ -10,7 +10,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode } from "graphql";
 import type { Context } from "../builder.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError, classifyError } from "../errors.js";
 
 export interface CostReport {
   /** Cost of the operation, computed before it ran. */
@@ -43,6 +43,21 @@ function countAliasesAndMutations(document: DocumentNode, operation: OperationDe
   return { aliases, mutations };
 }
 
+/**
+ * Pricing reads every argument (a page size multiplies a cost), so malformed arguments — an ID of the
+ * wrong type, an input the field's validation refuses — surface here, and the operation is refused
+ * whole, before anything runs.
+ */
+function priceOperation(price: () => { complexity: number; depth: number }): { complexity: number; depth: number } {
+  try {
+    return price();
+  } catch (error) {
+    const code = classifyError(error);
+    if (code === "INTERNAL") throw error;
+    throw refused(error instanceof Error ? error.message : String(error), code === "BAD_USER_INPUT" ? code : "BAD_USER_INPUT", 400);
+  }
+}
+
 export function createOperationLimitsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue: ctx }) {
@@ -68,7 +83,7 @@ export function createOperationLimitsPlugin(): ApolloServerPlugin<Context> {
           if (mutations > limits.maxMutations) {
             throw refused(`Too many mutations in one operation: ${mutations}, at most ${limits.maxMutations}`, "BAD_USER_INPUT", 400);
           }
-          const { complexity, depth } = complexityFromQuery(selected, { schema, ctx, variables: request.variables ?? {} });
+          const { complexity, depth } = priceOperation(() => complexityFromQuery(selected, { schema, ctx, variables: request.variables ?? {} }));
           cost = { requested: complexity, maxCost: limits.maxCost };
           if (depth > limits.maxDepth) {
             throw refused(`Query too deep: ${depth} levels, at most ${limits.maxDepth}`, "BAD_USER_INPUT", 400);

@@ -11,6 +11,7 @@ export function testContext(prisma: PrismaClient, overrides: Partial<Context> = 
     requestId: "test-request",
     logger: createLogger({ level: "silent" }),
     viewer: anonymous,
+    credentialError: null,
     clientAddress: "127.0.0.1",
     userAgent: "vitest",
     platform: createPlatformServices(prisma, { costBudgetStore: "memory", sessionTtlMs: 3_600_000, limits: defaultOperationLimits }),

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase, type Database, type OpenDatabaseOptions } from "../db/database.js";
-import { pgliteExtensions } from "../db/pglite-adapter-fix.js";
+import { pgliteExtensions } from "../db/adapter-fixes.js";
 import { seedIfEmpty } from "../../prisma/seed/index.js";
 
 const apiRoot = fileURLToPath(new URL("../../", import.meta.url));

@@ -78,6 +78,7 @@ const CreateAgentInput = builder.inputType("CreateAgentInput", {
 
 builder.mutationField("createAgent", (t) =>
   t.field({
+    nullable: true,
     type: builder.objectRef<{ agentId: string }>("CreateAgentSuccess").implement({
       description: "The agent created.",
       fields: (f) => ({
@@ -128,6 +129,7 @@ const agentSuccess = (name: string, description: string) =>
 
 builder.mutationField("grantRole", (t) =>
   t.field({
+    nullable: true,
     type: agentSuccess("GrantRoleSuccess", "The role is granted."),
     authScopes: { anyRole: ["ADMIN"] },
     errors: { types: [NotFoundError, BadUserInputError] },
@@ -157,6 +159,7 @@ const RevokeRoleInput = builder.inputType("RevokeRoleInput", {
 
 builder.mutationField("revokeRole", (t) =>
   t.field({
+    nullable: true,
     type: agentSuccess("RevokeRoleSuccess", "The role is revoked."),
     authScopes: { anyRole: ["ADMIN"] },
     errors: { types: [NotFoundError] },

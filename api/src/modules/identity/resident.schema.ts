@@ -82,6 +82,7 @@ const UpdateResidentContactSuccess = builder.objectRef<{ residentId: string }>("
 
 builder.mutationField("updateResidentContact", (t) =>
   t.field({
+    nullable: true,
     type: UpdateResidentContactSuccess,
     authScopes: { resident: true, anyRole: residentServingRoles },
     errors: { types: [NotFoundError, ForbiddenError] },

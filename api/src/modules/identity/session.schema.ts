@@ -102,6 +102,7 @@ const LoginSuccess = builder
 
 builder.mutationField("login", (t) =>
   t.field({
+    nullable: true,
     type: LoginSuccess,
     authScopes: { public: true },
     complexity: 50,
@@ -137,6 +138,7 @@ const LogoutSuccess = builder.objectRef<{ endedSessions: number }>("LogoutSucces
 
 builder.mutationField("logout", (t) =>
   t.field({
+    nullable: true,
     type: LogoutSuccess,
     authScopes: { session: true },
     description: "Ends the current session (or every session of the account).",

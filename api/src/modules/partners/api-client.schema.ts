@@ -90,6 +90,7 @@ const CreateApiClientSuccess = builder.objectRef<{ clientId: string; key: string
 
 builder.mutationField("createApiClient", (t) =>
   t.field({
+    nullable: true,
     type: CreateApiClientSuccess,
     authScopes: { anyRole: ["ADMIN"] },
     errors: { types: [BadUserInputError] },
@@ -134,6 +135,7 @@ const RevokeApiClientSuccess = builder.objectRef<{ clientId: string }>("RevokeAp
 
 builder.mutationField("revokeApiClient", (t) =>
   t.field({
+    nullable: true,
     type: RevokeApiClientSuccess,
     authScopes: { anyRole: ["ADMIN"] },
     errors: { types: [NotFoundError, ConflictError] },
