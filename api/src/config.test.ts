@@ -16,6 +16,8 @@ describe("loadConfig", () => {
       id: "portal",
       name: "mfe_portal",
       title: "Portail famille",
+      icon: "family",
+      role: "PORTAL",
       route: "/portail",
       entry: "http://127.0.0.1:4101/mf-manifest.json",
       exposedModule: "./module",

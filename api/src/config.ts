@@ -3,6 +3,7 @@
  * A bad value stops the start with a message naming the variable, rather than failing later.
  */
 import { z } from "zod";
+import type { Role } from "./generated/prisma/client.js";
 import { defaultOperationLimits, type PlatformSettings } from "./platform.js";
 
 export type NodeEnv = "development" | "test" | "production";
@@ -14,6 +15,10 @@ export interface ConsoleModule {
   name: string;
   /** French title shown in the console navigation. */
   title: string;
+  /** Name of the module's icon in the ui kit. */
+  icon: string;
+  /** The role an agent needs to open the module. */
+  role: Role;
   /** Route of the module inside the console. */
   route: string;
   /** URL of the remote's mf-manifest.json. */
@@ -38,10 +43,10 @@ export interface Config {
 }
 
 const consoleModuleDefaults = [
-  { id: "portal", name: "mfe_portal", title: "Portail famille", route: "/portail", envVar: "MFE_PORTAL_ENTRY", port: 4101 },
-  { id: "intranet", name: "mfe_intranet", title: "Intranet", route: "/intranet", envVar: "MFE_INTRANET_ENTRY", port: 4102 },
-  { id: "training", name: "mfe_training", title: "Inclusion numérique", route: "/formations", envVar: "MFE_TRAINING_ENTRY", port: 4103 },
-  { id: "telehealth", name: "mfe_telehealth", title: "Télésanté", route: "/telesante", envVar: "MFE_TELEHEALTH_ENTRY", port: 4104 },
+  { id: "portal", name: "mfe_portal", title: "Portail famille", icon: "family", role: "PORTAL", route: "/portail", envVar: "MFE_PORTAL_ENTRY", port: 4101 },
+  { id: "intranet", name: "mfe_intranet", title: "Intranet", icon: "intranet", role: "INTRANET", route: "/intranet", envVar: "MFE_INTRANET_ENTRY", port: 4102 },
+  { id: "training", name: "mfe_training", title: "Inclusion numérique", icon: "training", role: "TRAINING", route: "/formations", envVar: "MFE_TRAINING_ENTRY", port: 4103 },
+  { id: "telehealth", name: "mfe_telehealth", title: "Télésanté", icon: "telehealth", role: "TELEHEALTH", route: "/telesante", envVar: "MFE_TELEHEALTH_ENTRY", port: 4104 },
 ] as const;
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       id: module.id,
       name: module.name,
       title: module.title,
+      icon: module.icon,
+      role: module.role,
       route: module.route,
       entry: values[module.envVar] as string,
       exposedModule: "./module",

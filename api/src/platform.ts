@@ -2,6 +2,7 @@
  * State and settings shared by every request of one API instance: the login throttle, the partners'
  * cost budgets and the operation limits. Built once from the configuration by createPlatformServices.
  */
+import type { ConsoleModule } from "./config.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 import { LoginThrottle } from "./modules/identity/login-throttle.js";
 import { DatabaseCostBudgetStore, MemoryCostBudgetStore, type CostBudgetStore } from "./modules/partners/cost-budget.js";
@@ -22,6 +23,8 @@ export interface OperationLimits {
 }
 
 export interface PlatformServices {
+  /** The console's modules, where their remotes are served (from the configuration). */
+  consoleModules: readonly ConsoleModule[];
   loginThrottle: LoginThrottle;
   costBudgets: CostBudgetStore;
   sessionTtlMs: number;
@@ -44,8 +47,13 @@ export interface PlatformSettings {
   limits: OperationLimits;
 }
 
-export function createPlatformServices(prisma: PrismaClient, settings: PlatformSettings): PlatformServices {
+export function createPlatformServices(
+  prisma: PrismaClient,
+  settings: PlatformSettings,
+  consoleModules: readonly ConsoleModule[] = [],
+): PlatformServices {
   return {
+    consoleModules,
     loginThrottle: new LoginThrottle(prisma),
     costBudgets: settings.costBudgetStore === "database" ? new DatabaseCostBudgetStore(prisma) : new MemoryCostBudgetStore(),
     sessionTtlMs: settings.sessionTtlMs,

@@ -160,7 +160,7 @@ function publicUrlHost(host: string): string {
 export async function startApi({ db, config, logger: givenLogger, playgroundDir }: StartApiOptions): Promise<RunningApi> {
   const logger = givenLogger ?? createLogger({ level: config.logLevel });
   const includeStacktrace = config.nodeEnv === "development";
-  const platform = createPlatformServices(db.prisma, config.platform);
+  const platform = createPlatformServices(db.prisma, config.platform, config.consoleModules);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
