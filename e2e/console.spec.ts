@@ -1,0 +1,67 @@
+/**
+ * The console's first journey: the shell lists the four modules, the intranet opens from the keyboard
+ * and shows the 38 communes of the Pays de Laon, and a reload on the module's URL shows them again.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import { eventually, launchBrowser, type TestBrowser } from "./support/browser.js";
+import { startTestStack, type TestStack } from "./support/stack.js";
+
+const moduleTitles = ["Portail famille", "Intranet", "Inclusion numérique", "Télésanté"];
+/** The communes of the Communauté d'Agglomération du Pays de Laon (EPCI 200043495). */
+const communeCount = 38;
+
+let stack: TestStack | undefined;
+let browser: TestBrowser | undefined;
+
+before(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.dispose();
+});
+
+function ready(): { stack: TestStack; browser: TestBrowser } {
+  assert.ok(stack && browser, "the stack or the browser did not start");
+  return { stack, browser };
+}
+
+async function expectCommunes(page: Page): Promise<void> {
+  const table = page.getByRole("table");
+  await table.waitFor({ state: "visible", timeout: 20_000 });
+  const rows = table.locator("tbody tr");
+  await eventually(`${communeCount} commune rows`, async () => (await rows.count()) === communeCount);
+  // Exact match: Athies-sous-Laon contains the name too.
+  assert.equal(await table.locator("tbody").getByText("Laon", { exact: true }).count(), 1);
+}
+
+test("the console lists the four modules; the intranet opens with the keyboard and lists the 38 communes", { timeout: 120_000 }, async (t) => {
+  const { stack, browser } = ready();
+  await browser.check(t.name, async (page) => {
+    await page.goto(stack.urls.console);
+
+    const navigation = page.getByRole("navigation");
+    for (const title of moduleTitles) {
+      await navigation.getByRole("link", { name: title, exact: true }).waitFor({ state: "visible", timeout: 20_000 });
+    }
+
+    const intranet = navigation.getByRole("link", { name: "Intranet", exact: true });
+    await intranet.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/intranet" || url.pathname.startsWith("/intranet/"));
+    await expectCommunes(page);
+
+    const moduleUrl = page.url();
+    await page.reload();
+    assert.equal(page.url(), moduleUrl);
+    await expectCommunes(page);
+
+    // The page really went through this stack: API and the intranet module's own origin.
+    assert.ok(browser.requests.some((url) => url.startsWith(`${stack.urls.console}graphql`)), "no GraphQL request through the shell");
+    assert.ok(browser.requests.some((url) => url.startsWith(stack.urls.modules.intranet)), "nothing loaded from the intranet module's server");
+  });
+});
