@@ -88,19 +88,34 @@ async function createPostgresTestDatabase(baseUrl: string, seed: boolean, option
   }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), migrate: true, onQuery: options.onQuery });
-  if (seed) await seedIfEmpty(db.prisma, { demo: true });
+  const drop = async () => {
+    const dropper = new pg.Client({ connectionString: baseUrl });
+    await dropper.connect();
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await dropper.end();
+    }
+  };
+  let db: Database;
+  try {
+    db = await openDatabase({ url: url.toString(), migrate: true, onQuery: options.onQuery });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  try {
+    if (seed) await seedIfEmpty(db.prisma, { demo: true });
+  } catch (error) {
+    await db.close();
+    await drop();
+    throw error;
+  }
   return {
     ...db,
     async close() {
       await db.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
+      await drop();
     },
   };
 }
