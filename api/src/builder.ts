@@ -11,7 +11,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { getNamedType, getNullableType, GraphQLError, isListType, Kind, type GraphQLField } from "graphql";
+import { getNamedType, getNullableType, GraphQLError, isLeafType, isListType, Kind, type GraphQLField } from "graphql";
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from "./errors.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
@@ -167,8 +167,9 @@ function decodeGlobalId(globalID: string): { typename: string; id: string } {
 }
 
 /**
- * Cost of a field that declares none: 1, times the number of items it may return for lists. A connection
- * costs the page asked for (`first`/`last`, default 20) times its selection; its edges add no second factor.
+ * Cost of a field that declares none: what it may make the database fetch. A scalar is free (it comes with
+ * its row; aliases are limited separately), an object costs 1, a list 10 times its selection, and a
+ * connection the page asked for (`first`/`last`, default 20) times its selection; its edges add no factor.
  */
 function defaultFieldCost(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context, Record<string, unknown>>) {
   const type = getNamedType(field.type).name;
@@ -177,7 +178,8 @@ function defaultFieldCost(args: Record<string, unknown>, _ctx: Context, field: G
     return { field: 1, multiplier: Math.max(pageSize, 1) };
   }
   if (type.endsWith("Edge")) return { field: 0, multiplier: 1 };
-  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+  if (isListType(getNullableType(field.type))) return { field: 1, multiplier: 10 };
+  return isLeafType(getNamedType(field.type)) ? 0 : 1;
 }
 
 function capitalize(name: string): string {
