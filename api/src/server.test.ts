@@ -82,6 +82,8 @@ describe("startApi", () => {
       id: "telehealth",
       name: "mfe_telehealth",
       title: "Télésanté",
+      icon: "telehealth",
+      role: "TELEHEALTH",
       route: "/telesante",
       entry: "https://telesante.example.org/mf-manifest.json",
       exposedModule: "./module",
