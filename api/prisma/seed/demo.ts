@@ -64,8 +64,8 @@ export const demoAgents: readonly DemoAgent[] = [
   {
     email: "emma.roux@capl.example",
     displayName: "Emma Roux",
-    jobTitle: "Coordinatrice enfance et inclusion numérique",
-    roles: [{ role: "PORTAL" }, { role: "TRAINING" }],
+    jobTitle: "Coordinatrice enfance et vie interne",
+    roles: [{ role: "PORTAL" }, { role: "INTRANET" }],
   },
   {
     email: "hugo.fournier@capl.example",
