@@ -1,6 +1,7 @@
 /**
- * The console's first journey: the shell lists the four modules, the intranet opens from the keyboard
- * and shows the 38 communes of the Pays de Laon, and a reload on the module's URL shows them again.
+ * The console's first journey: an administrator signs in, the shell lists the four modules, the intranet
+ * opens from the keyboard and shows the 38 communes of the Pays de Laon, and a reload on the module's
+ * URL shows them again.
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -43,8 +44,12 @@ test("the console lists the four modules; the intranet opens with the keyboard a
   const { stack, browser } = ready();
   await browser.check(t.name, async (page) => {
     await page.goto(stack.urls.console);
+    // The demo administrator (api/prisma/seed/demo.ts) may open every module.
+    await page.getByLabel("Adresse e-mail").fill("camille.martin@capl.example");
+    await page.getByLabel("Mot de passe").fill("Couronne-demo-2026");
+    await page.getByRole("button", { name: "Se connecter" }).click();
 
-    const navigation = page.getByRole("navigation");
+    const navigation = page.getByRole("navigation", { name: "Modules de la console" });
     for (const title of moduleTitles) {
       await navigation.getByRole("link", { name: title, exact: true }).waitFor({ state: "visible", timeout: 20_000 });
     }

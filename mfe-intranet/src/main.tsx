@@ -1,21 +1,14 @@
 import '@couronne/ui/styles.css';
-import { ConsoleRoot, createGraphqlClient } from '@couronne/console-kit';
-import { UiProvider } from '@couronne/ui';
+import { StandaloneConsole } from '@couronne/console-kit';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import intranet from './module.tsx';
 
-// Standalone page for development: the module alone, with the providers the shell would give it.
+// Standalone page for development: the module alone, with the console kit's login and session.
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <UiProvider>
-      <ConsoleRoot client={createGraphqlClient({ url: '/graphql' })}>
-        <main id="contenu" style={{ padding: 'var(--cou-space-6)' }}>
-          <intranet.Root basePath="" />
-        </main>
-      </ConsoleRoot>
-    </UiProvider>
+    <StandaloneConsole module={intranet} />
   </StrictMode>,
 );

@@ -6,4 +6,8 @@ export const routes: readonly ModuleRoute[] = [
     path: '/',
     Component: lazy(() => import('./screens/commune-list/CommuneListScreen.tsx').then((m) => ({ default: m.CommuneListScreen }))),
   },
+  {
+    path: '/communes/:inseeCode',
+    Component: lazy(() => import('./screens/commune-detail/CommuneDetailScreen.tsx').then((m) => ({ default: m.CommuneDetailScreen }))),
+  },
 ];

@@ -7,6 +7,7 @@ export default defineConfig({
     environment: 'jsdom',
     // Testing Library registers its automatic cleanup only when afterEach is a global.
     globals: true,
+    setupFiles: ['./vitest.setup.ts'],
     // tokens.test.ts reads tokens.css?raw; vitest empties CSS it does not process.
     css: { include: [/tokens\.css/] },
   },

@@ -2,12 +2,17 @@ import { createContext, use, useCallback, useEffect, useMemo, useState, type Rea
 
 export type Locale = 'fr' | 'en';
 
-/** The signed-in person. Filled by the shell's login (a later issue); `null` until then. */
+/** One role of the agent (`PORTAL`, `ADMIN`, …), limited to some communes (names) or, when empty, to none. */
+export interface ViewerRole {
+  role: string;
+  communes: readonly string[];
+}
+
+/** The signed-in agent, from the session (login, then `viewer` on every start of the shell). */
 export interface Viewer {
-  id: string;
   displayName: string;
-  /** Module roles, e.g. `training` or `admin`. */
-  roles: readonly string[];
+  email: string;
+  roles: readonly ViewerRole[];
 }
 
 export interface NavigateOptions {

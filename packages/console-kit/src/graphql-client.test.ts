@@ -1,7 +1,7 @@
 import { CombinedError, gql } from '@urql/core';
-import { describe, expect, it } from 'vitest';
-import { fakeGraphqlFetch } from './testing.ts';
-import { createGraphqlClient, graphqlErrorCode } from './graphql-client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeGraphqlFetch, unauthenticatedResponse } from './testing.ts';
+import { createGraphqlClient, graphqlErrorCode, isUnauthenticated } from './graphql-client.ts';
 
 const query = gql<{ communes: { totalCount: number } }>`
   query CommuneCount {
@@ -41,5 +41,34 @@ describe('graphqlErrorCode', () => {
 
   it('treats an unknown code as INTERNAL', () => {
     expect(graphqlErrorCode(new CombinedError({ graphQLErrors: [{ message: 'odd', extensions: { code: 'WEIRD' } }] }))).toBe('INTERNAL');
+  });
+});
+
+describe('the session token', () => {
+  it('is sent as a bearer token on every operation', async () => {
+    const { fetch, requests } = fakeGraphqlFetch(() => ({ data: { communes: { totalCount: 38, __typename: 'QueryCommunesConnection' } } }));
+    await createGraphqlClient({ url: '/graphql', fetch, token: 'cs_abc' }).query(query, {}).toPromise();
+    expect(requests[0]?.authorization).toBe('Bearer cs_abc');
+  });
+
+  it('is not sent when signed out', async () => {
+    const { fetch, requests } = fakeGraphqlFetch(() => ({ data: { communes: { totalCount: 38, __typename: 'QueryCommunesConnection' } } }));
+    await createGraphqlClient({ url: '/graphql', fetch }).query(query, {}).toPromise();
+    expect(requests[0]?.authorization).toBeNull();
+  });
+
+  it('reports a refused token (HTTP 401, UNAUTHENTICATED) and nothing else', async () => {
+    const onUnauthenticated = vi.fn();
+    let answer: () => unknown = () => unauthenticatedResponse();
+    const { fetch } = fakeGraphqlFetch(() => answer());
+    const client = createGraphqlClient({ url: '/graphql', fetch, token: 'cs_old', onUnauthenticated });
+
+    const result = await client.query(query, {}, { requestPolicy: 'network-only' }).toPromise();
+    expect(result.error && isUnauthenticated(result.error)).toBe(true);
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+
+    answer = () => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] });
+    await client.query(query, {}, { requestPolicy: 'network-only' }).toPromise();
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 });

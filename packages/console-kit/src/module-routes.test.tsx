@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleProvider, useConsole } from './console-context.tsx';
-import { matchRoute, ModuleRoutes, subPathOf, type ModuleRoute, type RouteParams } from './module-routes.tsx';
+import { matchRoute, ModuleRoutes, subPathOf, useModuleHref, type ModuleRoute, type RouteParams } from './module-routes.tsx';
 
 const List = () => <p>liste</p>;
 const Detail = ({ params }: { params: RouteParams }) => <p>détail {params.inseeCode}</p>;
@@ -68,5 +68,27 @@ describe('ModuleRoutes', () => {
       </ConsoleProvider>,
     );
     expect(screen.getByText('introuvable')).toBeTruthy();
+  });
+});
+
+describe('useModuleHref', () => {
+  function DetailLink() {
+    const href = useModuleHref();
+    return <a href={href('/communes/02408')}>{href('/')}</a>;
+  }
+
+  it.each([
+    ['/intranet', '/intranet/communes/02408', '/intranet'],
+    ['', '/communes/02408', '/'],
+  ])('builds links under the base path «%s»', (basePath, detail, root) => {
+    window.history.replaceState(null, '', basePath || '/');
+    render(
+      <ConsoleProvider>
+        <ModuleRoutes basePath={basePath} routes={[{ path: '/', Component: DetailLink }]} loading={null} notFound={null} />
+      </ConsoleProvider>,
+    );
+    const link = screen.getByRole('link');
+    expect(link.getAttribute('href')).toBe(detail);
+    expect(link.textContent).toBe(root);
   });
 });

@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType, type ReactNode } from 'react';
+import { createContext, Suspense, use, type ComponentType, type ReactNode } from 'react';
 import { useConsole } from './console-context.tsx';
 
 export type RouteParams = Readonly<Record<string, string>>;
@@ -55,7 +55,12 @@ export interface ModuleRoutesProps {
   notFound: ReactNode;
 }
 
-/** Renders the module screen matching the console's current path. */
+const BasePathContext = createContext('');
+
+/**
+ * Renders the module screen matching the console's current path. Screens build their links with
+ * useModuleHref(), so they never hard-code where the shell mounted them (`/intranet` there, `` standalone).
+ */
 export function ModuleRoutes({ basePath, routes, loading, notFound }: ModuleRoutesProps) {
   const { path } = useConsole();
   const subPath = subPathOf(basePath, path);
@@ -63,8 +68,16 @@ export function ModuleRoutes({ basePath, routes, loading, notFound }: ModuleRout
   if (!match) return <>{notFound}</>;
   const { Component } = match.route;
   return (
-    <Suspense fallback={loading}>
-      <Component params={match.params} />
-    </Suspense>
+    <BasePathContext value={basePath}>
+      <Suspense fallback={loading}>
+        <Component params={match.params} />
+      </Suspense>
+    </BasePathContext>
   );
+}
+
+/** `href('/communes/02408')` → `/intranet/communes/02408` inside the shell, `/communes/02408` standalone. */
+export function useModuleHref(): (subPath: string) => string {
+  const basePath = use(BasePathContext);
+  return (subPath) => (basePath === '' || basePath === '/' ? subPath : subPath === '/' ? basePath : `${basePath}${subPath}`);
 }

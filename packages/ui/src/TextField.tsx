@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { FieldError, Input, Label, Text, TextField as AriaTextField, type TextFieldProps as AriaTextFieldProps } from 'react-aria-components';
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'children'> {
@@ -6,9 +7,11 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | '
   description?: string;
   errorMessage?: string;
   placeholder?: string;
+  /** The input element, e.g. to move focus to it after a failed submit. */
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ label, description, errorMessage, placeholder, ...props }: TextFieldProps) {
+export function TextField({ label, description, errorMessage, placeholder, ref, ...props }: TextFieldProps) {
   return (
     <AriaTextField {...props} className="cou-text-field" isInvalid={props.isInvalid ?? Boolean(errorMessage)}>
       <Label className="cou-label">{label}</Label>
@@ -17,7 +20,7 @@ export function TextField({ label, description, errorMessage, placeholder, ...pr
           {description}
         </Text>
       )}
-      <Input className="cou-input" placeholder={placeholder} />
+      <Input ref={ref} className="cou-input" placeholder={placeholder} />
       <FieldError className="cou-field-error">{errorMessage}</FieldError>
     </AriaTextField>
   );

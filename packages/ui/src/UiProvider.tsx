@@ -25,3 +25,12 @@ export function UiProvider({ locale = 'fr', children }: UiProviderProps) {
 export function useUiStrings(): UiStrings {
   return use(UiLocaleContext) === 'en' ? en : fr;
 }
+
+export function useUiLocale(): UiLocale {
+  return use(UiLocaleContext);
+}
+
+/** `fill('Page {page} sur {pages}', { page: 1, pages: 3 })`: the kit's few messages with variables. */
+export function fill(template: string, vars: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => String(vars[name] ?? placeholder));
+}

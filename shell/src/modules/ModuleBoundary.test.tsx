@@ -6,6 +6,7 @@ import type { RegistryModule } from '../registry/registry.ts';
 import { createModuleComponents } from './module-components.ts';
 import { ModuleBoundary } from './ModuleBoundary.tsx';
 import type { RemoteLoader } from './remote-loader.ts';
+import { IncompatibleModuleError } from './shared-versions.ts';
 
 const portal: RegistryModule = {
   id: 'portal',
@@ -22,7 +23,7 @@ function PortalRoot({ basePath }: ConsoleModuleProps) {
 const portalModule: ConsoleModule = { id: 'portal', title: 'Portail famille', Root: PortalRoot };
 
 function fakeLoader(load: RemoteLoader['load']) {
-  return { register: vi.fn(), load: vi.fn(load) };
+  return { load: vi.fn(load) };
 }
 
 function renderBoundary(loader: RemoteLoader, timeoutMs?: number) {
@@ -79,6 +80,15 @@ describe('ModuleBoundary', () => {
     broken = false;
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
     expect(await screen.findByText('Portail rétabli')).toBeTruthy();
+  });
+
+  it('refuses a module built against other shared versions, naming them in French', async () => {
+    const mismatches = [{ name: '@couronne/ui', required: '^2.0.0', provided: '0.1.0' }];
+    renderBoundary(fakeLoader(() => Promise.reject(new IncompatibleModuleError('mfe_portal', mismatches))));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("Le module Portail famille ne peut pas être ouvert : il n'est pas compatible avec cette version de la console.");
+    expect(alert.textContent).toContain('Ce module requiert @couronne/ui version ^2.0.0 ; la console fournit 0.1.0.');
+    expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
 
   it('gives up on a remote that hangs', async () => {

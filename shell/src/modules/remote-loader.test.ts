@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RegistryModule } from '../registry/registry.ts';
 import { createRemoteLoader, type FederationRuntime } from './remote-loader.ts';
+import { IncompatibleModuleError } from './shared-versions.ts';
 
 const intranet: RegistryModule = {
   id: 'intranet',
@@ -10,51 +11,55 @@ const intranet: RegistryModule = {
   entry: 'http://127.0.0.1:4102/mf-manifest.json',
   exposedModule: './module',
 };
+const providedVersions = { react: '19.3.1', '@couronne/ui': '0.1.0' };
+const compatible = { shared: [{ name: 'react', version: '19.3.1', requiredVersion: '^19.3.1' }] };
 
-function fakeRuntime(exposed: unknown) {
+function setup(exposed: unknown, manifest: unknown = compatible) {
   const runtime = {
     registerRemotes: vi.fn<FederationRuntime['registerRemotes']>(),
     loadRemote: vi.fn(async () => exposed),
   };
-  return runtime as typeof runtime & FederationRuntime;
+  const fetch = vi.fn(async () => Response.json(manifest));
+  const loader = createRemoteLoader({ runtime: runtime as typeof runtime & FederationRuntime, providedVersions, fetch });
+  return { runtime, fetch, loader };
 }
 
+const intranetModule = { id: 'intranet', title: 'Intranet', Root: () => null };
+
 describe('createRemoteLoader', () => {
-  it('registers each module by federation name and manifest URL, forcing updates', () => {
-    const runtime = fakeRuntime(null);
-    createRemoteLoader(runtime).register([intranet]);
-    expect(runtime.registerRemotes).toHaveBeenCalledWith([{ name: 'mfe_intranet', entry: 'http://127.0.0.1:4102/mf-manifest.json' }], {
-      force: true,
-    });
+  it('reads the manifest, registers the remote by name and entry (forced), then loads the exposed module', async () => {
+    const { runtime, fetch, loader } = setup({ default: intranetModule });
+    const module = await loader.load(intranet);
+    expect(fetch).toHaveBeenCalledWith(intranet.entry, expect.anything());
+    expect(runtime.registerRemotes).toHaveBeenCalledWith([{ name: 'mfe_intranet', entry: intranet.entry }], { force: true });
+    expect(runtime.loadRemote).toHaveBeenCalledWith('mfe_intranet/module');
+    expect(module.Root).toBe(intranetModule.Root);
   });
 
-  it('registers again only a remote that is new or whose entry moved', () => {
-    const runtime = fakeRuntime(null);
-    const loader = createRemoteLoader(runtime);
-    loader.register([intranet]);
-    loader.register([intranet]);
+  it('registers again only a remote whose entry moved', async () => {
+    const { runtime, loader } = setup({ default: intranetModule });
+    await loader.load(intranet);
+    await loader.load(intranet);
     expect(runtime.registerRemotes).toHaveBeenCalledTimes(1);
-
     const moved = { ...intranet, entry: 'https://modules.example.org/intranet/mf-manifest.json' };
-    loader.register([moved]);
+    await loader.load(moved);
     expect(runtime.registerRemotes).toHaveBeenLastCalledWith([{ name: 'mfe_intranet', entry: moved.entry }], { force: true });
   });
 
-  it("loads the exposed module and returns its default export's contract", async () => {
-    const Root = () => null;
-    const runtime = fakeRuntime({ default: { id: 'intranet', title: 'Intranet', Root } });
-    const module = await createRemoteLoader(runtime).load(intranet);
-    expect(runtime.loadRemote).toHaveBeenCalledWith('mfe_intranet/module');
-    expect(module.Root).toBe(Root);
+  it('refuses a remote requiring another version of a shared singleton, before registering or loading it', async () => {
+    const { runtime, loader } = setup({ default: intranetModule }, { shared: [{ name: '@couronne/ui', version: '2.0.0', requiredVersion: '^2.0.0' }] });
+    const error = await loader.load(intranet).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompatibleModuleError);
+    expect((error as IncompatibleModuleError).mismatches).toEqual([{ name: '@couronne/ui', required: '^2.0.0', provided: '0.1.0' }]);
+    expect(runtime.registerRemotes).not.toHaveBeenCalled();
+    expect(runtime.loadRemote).not.toHaveBeenCalled();
   });
 
-  it('rejects a remote that does not export a ConsoleModule', async () => {
-    await expect(createRemoteLoader(fakeRuntime({ default: { id: 'intranet' } })).load(intranet)).rejects.toThrow('does not export a ConsoleModule');
-    await expect(createRemoteLoader(fakeRuntime(null)).load(intranet)).rejects.toThrow('does not export a ConsoleModule');
-  });
-
-  it('rejects a remote that is another module than the registry says', async () => {
-    const runtime = fakeRuntime({ default: { id: 'portal', title: 'Portail famille', Root: () => null } });
-    await expect(createRemoteLoader(runtime).load(intranet)).rejects.toThrow('serves module "portal", the registry expects "intranet"');
+  it('rejects a remote that does not export a ConsoleModule, or another module than expected', async () => {
+    await expect(setup({ default: { id: 'intranet' } }).loader.load(intranet)).rejects.toThrow('does not export a ConsoleModule');
+    await expect(setup(null).loader.load(intranet)).rejects.toThrow('does not export a ConsoleModule');
+    await expect(setup({ default: { ...intranetModule, id: 'portal' } }).loader.load(intranet)).rejects.toThrow(
+      'serves module "portal", the registry expects "intranet"',
+    );
   });
 });

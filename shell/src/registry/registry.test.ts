@@ -1,5 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
-import { fetchRegistry, parseRegistry, RegistryError } from './registry.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { schemaErrors } from '@couronne/console-kit/testing';
+import { ConsoleModulesQuery, fetchRegistry, modulesFromApi, parseRegistry, RegistryError } from './registry.ts';
+import schemaSdl from '../../../schema.graphql?raw';
+
+afterEach(() => vi.restoreAllMocks());
 
 const portal = {
   id: 'portal',
@@ -10,18 +14,25 @@ const portal = {
   exposedModule: './module',
 };
 
-describe('parseRegistry', () => {
-  it('returns the listed modules', () => {
-    expect(parseRegistry({ modules: [portal] })).toEqual([portal]);
+describe('modulesFromApi', () => {
+  it('asks the API only what schema.graphql offers', () => {
+    expect(schemaErrors(ConsoleModulesQuery, schemaSdl)).toEqual([]);
   });
 
-  it('leaves out a malformed entry and keeps the others', () => {
+  it('maps consoleModules to modules, leaving out a malformed one', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const modules = parseRegistry({
-      modules: [portal, { ...portal, id: 'bad-route', route: 'portail/' }, { ...portal, id: 'bad-name', name: 'mfe-portal' }, null],
-    });
-    expect(modules.map((m) => m.id)).toEqual(['portal']);
-    expect(warn).toHaveBeenCalledTimes(3);
+    const { entry, ...rest } = portal;
+    const modules = modulesFromApi({ consoleModules: [{ ...rest, entryUrl: entry }, { ...rest, id: 'bad', route: 'portail/', entryUrl: entry }] });
+    expect(modules).toEqual([portal]);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('parseRegistry', () => {
+  it('returns the listed modules, leaving out malformed entries', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(parseRegistry({ modules: [portal, { ...portal, name: 'mfe-portal' }, null] })).toEqual([portal]);
+    expect(warn).toHaveBeenCalledTimes(2);
   });
 
   it('refuses a body without a modules list', () => {
@@ -34,7 +45,6 @@ describe('fetchRegistry', () => {
   it('fetches and parses the registry', async () => {
     const fetch = vi.fn(async () => Response.json({ modules: [portal] }));
     expect(await fetchRegistry({ url: '/console/registry.json', fetch })).toEqual([portal]);
-    expect(fetch).toHaveBeenCalledWith('/console/registry.json', expect.anything());
   });
 
   it('fails on an HTTP error', async () => {

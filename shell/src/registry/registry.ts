@@ -1,4 +1,6 @@
-/** A module as the API's registry lists it (`GET /console/registry.json`). */
+import { gql } from '@urql/core';
+
+/** A module of the console: where it is mounted and where its remote is served. */
 export interface RegistryModule {
   /** `portal`, `intranet`, … */
   id: string;
@@ -13,6 +15,24 @@ export interface RegistryModule {
   /** `./module`. */
   exposedModule: string;
 }
+
+export interface ConsoleModulesData {
+  consoleModules: { id: string; name: string; title: string; route: string; entryUrl: string; exposedModule: string }[];
+}
+
+/** The modules the signed-in agent may open, in navigation order (the API filters them by role). */
+export const ConsoleModulesQuery = gql<ConsoleModulesData, Record<string, never>>`
+  query ConsoleModules {
+    consoleModules {
+      id
+      name
+      title
+      route
+      entryUrl
+      exposedModule
+    }
+  }
+`;
 
 export class RegistryError extends Error {
   override name = 'RegistryError';
@@ -40,18 +60,25 @@ function isRegistryModule(value: unknown): value is RegistryModule {
   );
 }
 
-/**
- * Validates the registry. A malformed entry is left out (and logged) rather than failing the whole
- * console: one broken module must not take the others down.
- */
+/** A malformed entry is left out (and logged) rather than failing the console: one broken module must not take the others down. */
+function keepWellFormed(candidates: readonly unknown[]): RegistryModule[] {
+  return candidates.filter((candidate: unknown): candidate is RegistryModule => {
+    if (isRegistryModule(candidate)) return true;
+    console.warn('Couronne: ignoring a malformed console module', candidate);
+    return false;
+  });
+}
+
+/** The viewer's modules from `consoleModules`. */
+export function modulesFromApi(data: ConsoleModulesData): RegistryModule[] {
+  return keepWellFormed(data.consoleModules.map(({ entryUrl, ...module }) => ({ ...module, entry: entryUrl })));
+}
+
+/** The public `GET /console/registry.json` (every module, whatever the viewer may open). */
 export function parseRegistry(body: unknown): RegistryModule[] {
   const modules = (body as { modules?: unknown } | null)?.modules;
   if (!Array.isArray(modules)) throw new RegistryError('The registry has no "modules" list');
-  return modules.filter((candidate: unknown): candidate is RegistryModule => {
-    if (isRegistryModule(candidate)) return true;
-    console.warn('Couronne: ignoring a malformed registry entry', candidate);
-    return false;
-  });
+  return keepWellFormed(modules);
 }
 
 export interface FetchRegistryOptions {
@@ -59,6 +86,11 @@ export interface FetchRegistryOptions {
   fetch?: typeof globalThis.fetch;
 }
 
+/**
+ * Every module of the console, signed in or not. Only used to tell a route the viewer may not open
+ * (« Accès refusé ») from a path that exists nowhere (« Page introuvable »); navigation and loading use
+ * `consoleModules`.
+ */
 export async function fetchRegistry({ url, fetch = globalThis.fetch }: FetchRegistryOptions): Promise<RegistryModule[]> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new RegistryError(`GET ${url} answered ${response.status}`);

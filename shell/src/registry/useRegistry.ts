@@ -1,27 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RegistryModule } from './registry.ts';
 
-export type RegistryState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; modules: RegistryModule[] };
+export type RegistryState = { status: 'idle' } | { status: 'loading' } | { status: 'failed' } | { status: 'ready'; modules: RegistryModule[] };
 
-export function useRegistry(loadRegistry: () => Promise<RegistryModule[]>) {
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<RegistryState>({ status: 'loading' });
+/**
+ * Every module of the console, loaded once when first `needed` (a path no module of the viewer owns).
+ * A failure is logged and ends as `failed`: the page then says « Page introuvable ».
+ */
+export function useRegistry(loadRegistry: () => Promise<RegistryModule[]>, needed: boolean): RegistryState {
+  const [state, setState] = useState<RegistryState>({ status: 'idle' });
+  const started = state.status !== 'idle';
 
   useEffect(() => {
-    let current = true;
+    if (!needed || started) return;
     setState({ status: 'loading' });
     loadRegistry().then(
-      (modules) => current && setState({ status: 'ready', modules }),
+      (modules) => setState({ status: 'ready', modules }),
       (error: unknown) => {
         console.error('Couronne: the module registry could not be loaded', error);
-        if (current) setState({ status: 'failed' });
+        setState({ status: 'failed' });
       },
     );
-    return () => {
-      current = false;
-    };
-  }, [loadRegistry, attempt]);
+  }, [loadRegistry, needed, started]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, retry };
+  return needed && state.status === 'idle' ? { status: 'loading' } : state;
 }

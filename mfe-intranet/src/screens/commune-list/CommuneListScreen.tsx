@@ -1,4 +1,4 @@
-import { formatInteger, useConsole } from '@couronne/console-kit';
+import { formatInteger, Link, useConsole, useModuleHref } from '@couronne/console-kit';
 import { Button, DataTable, EmptyState, ErrorState, LoadingState, PageHeader, TextField, type DataTableColumn } from '@couronne/ui';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -18,6 +18,7 @@ function searchable(text: string) {
 export function CommuneListScreen() {
   const t = useT();
   const { locale } = useConsole();
+  const href = useModuleHref();
   const [result, reexecute] = useQuery({ query: CommuneListQuery });
   const [filter, setFilter] = useState('');
 
@@ -28,7 +29,7 @@ export function CommuneListScreen() {
   }, [communes, filter]);
 
   const columns: DataTableColumn<CommuneRow>[] = [
-    { id: 'name', header: t('columnName'), cell: (c) => c.name, isRowHeader: true },
+    { id: 'name', header: t('columnName'), cell: (c) => <Link href={href(`/communes/${c.inseeCode}`)}>{c.name}</Link>, isRowHeader: true },
     { id: 'inseeCode', header: t('columnInseeCode'), cell: (c) => c.inseeCode },
     { id: 'postalCodes', header: t('columnPostalCodes'), cell: (c) => c.postalCodes.join(', ') },
     { id: 'population', header: t('columnPopulation'), cell: (c) => formatInteger(c.population, locale), align: 'end' },

@@ -1,0 +1,140 @@
+/**
+ * An agent's day in the console: log in with the keyboard, see exactly the modules of one's roles, open
+ * each, reload on a deep link inside a module, survive a module whose server is down (fallback, then
+ * Retry once it is back), log out. Every page passes an axe-core scan, and the shared libraries
+ * (React, react-dom, urql, the ui kit) are downloaded once, from the shell.
+ */
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { eventually, launchBrowser, type TestBrowser } from "./support/browser.js";
+import { startTestStack, type TestStack } from "./support/stack.js";
+
+/** Demo agent with two module roles (api/prisma/seed/demo.ts). */
+const agent = { email: "emma.roux@capl.example", password: "Couronne-demo-2026" };
+const agentModules = [
+  { id: "portal", title: "Portail famille", route: "/portail" },
+  { id: "intranet", title: "Intranet", route: "/intranet" },
+] as const;
+const otherModules = ["Inclusion numérique", "Télésanté"];
+/** Chunks of a remote's build holding React, react-dom, urql (and wonka, its stream library) or the ui kit. */
+const sharedLibraryChunk = /\/assets\/(react|react-dom|wonka|src)-[\w-]+\.js$|__prebuild__(react|_mf_0_urql|urql)/;
+
+let stack: TestStack | undefined;
+let browser: TestBrowser | undefined;
+
+before(async () => {
+  stack = await startTestStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.dispose();
+});
+
+function ready(): { stack: TestStack; browser: TestBrowser } {
+  assert.ok(stack && browser, "the stack or the browser did not start");
+  return { stack, browser };
+}
+
+/** No serious or critical accessibility violation on the page as it is now (WCAG 2.1 A and AA rules). */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+    `accessibility violations on ${what}`,
+  );
+}
+
+async function logInWithKeyboard(page: Page): Promise<void> {
+  const email = page.getByLabel("Adresse e-mail");
+  await email.waitFor({ state: "visible", timeout: 20_000 });
+  await email.focus();
+  await page.keyboard.type(agent.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(agent.password);
+  await page.keyboard.press("Enter");
+}
+
+function navigation(page: Page) {
+  return page.getByRole("navigation", { name: "Modules de la console" });
+}
+
+test("an agent with two module roles works through the console", { timeout: 180_000 }, async (t) => {
+  const { stack, browser } = ready();
+  await browser.check(t.name, async (page) => {
+    await page.goto(stack.urls.console);
+    await page.getByLabel("Adresse e-mail").waitFor({ state: "visible", timeout: 20_000 });
+    await expectAccessible(page, "the login page");
+
+    await logInWithKeyboard(page);
+    const nav = navigation(page);
+    for (const module of agentModules) {
+      await nav.getByRole("link", { name: module.title, exact: true }).waitFor({ state: "visible", timeout: 20_000 });
+    }
+    await eventually("exactly the agent's two modules in the navigation", async () => {
+      for (const title of otherModules) if ((await nav.getByRole("link", { name: title, exact: true }).count()) > 0) return false;
+      return true;
+    });
+
+    // Open each module: the first from the keyboard, the other with a click.
+    const portalLink = nav.getByRole("link", { name: "Portail famille", exact: true });
+    await portalLink.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname.startsWith("/portail"));
+    await page.getByRole("heading", { level: 1 }).first().waitFor({ state: "visible", timeout: 20_000 });
+    await page.getByRole("table").first().waitFor({ state: "visible", timeout: 20_000 });
+    await expectAccessible(page, "the family portal's root screen");
+
+    await nav.getByRole("link", { name: "Intranet", exact: true }).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/intranet"));
+    const laon = page.getByRole("link", { name: "Laon", exact: true });
+    await laon.waitFor({ state: "visible", timeout: 20_000 });
+    await expectAccessible(page, "the intranet's root screen");
+
+    // A deep link inside the module survives a reload, and the back button returns to the list.
+    await laon.click();
+    await page.waitForURL((url) => url.pathname === "/intranet/communes/02408");
+    const detailHeading = page.getByRole("heading", { level: 1, name: /Laon/ });
+    await detailHeading.waitFor({ state: "visible", timeout: 20_000 });
+    await page.reload();
+    assert.equal(new URL(page.url()).pathname, "/intranet/communes/02408");
+    await detailHeading.waitFor({ state: "visible", timeout: 20_000 });
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === "/intranet");
+    await laon.waitFor({ state: "visible", timeout: 20_000 });
+
+    // One module's server down: its page shows the fallback, the rest of the console works.
+    await stack.stopModule("portal");
+    await page.goto(`${stack.urls.console}portail`);
+    const fallback = page.getByText("Le module Portail famille est momentanément indisponible.");
+    await fallback.waitFor({ state: "visible", timeout: 30_000 });
+    await nav.getByRole("link", { name: "Intranet", exact: true }).waitFor({ state: "visible" });
+    await nav.getByRole("link", { name: "Intranet", exact: true }).click();
+    await laon.waitFor({ state: "visible", timeout: 20_000 });
+
+    // Back up: Retry (from the keyboard) loads it.
+    await page.goBack();
+    await fallback.waitFor({ state: "visible", timeout: 30_000 });
+    await stack.startModule("portal");
+    const retry = page.getByRole("button", { name: "Réessayer" });
+    await retry.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("table").first().waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal(await fallback.count(), 0);
+
+    // Shared singletons are fetched once, from the shell: a module's build carries its own copies (for
+    // standalone use) under these names, and inside the console none of them may be downloaded.
+    const moduleRequests = browser.requests.filter((url) => Object.values(stack.urls.modules).some((origin) => url.startsWith(origin)));
+    assert.ok(moduleRequests.length > 0, "no module was loaded from its own server");
+    const ownCopies = moduleRequests.filter((url) => sharedLibraryChunk.test(new URL(url).pathname));
+    assert.deepEqual(ownCopies, [], "a module downloaded its own copy of a shared library");
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.getByLabel("Adresse e-mail").waitFor({ state: "visible", timeout: 20_000 });
+  });
+});

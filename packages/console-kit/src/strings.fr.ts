@@ -1,0 +1,21 @@
+/** Every French string of the console kit: the login form and what the shell and standalone pages share. */
+export const fr = {
+  loginTitle: 'Connexion à la console',
+  loginIntro: 'Réservé aux agents de la Communauté d’agglomération du Pays de Laon et de ses communes.',
+  emailLabel: 'Adresse e-mail',
+  emailDescription: 'Votre adresse professionnelle, par exemple prenom.nom@capl.example',
+  passwordLabel: 'Mot de passe',
+  submit: 'Se connecter',
+  submitting: 'Connexion en cours…',
+  emailRequired: 'Saisissez votre adresse e-mail.',
+  passwordRequired: 'Saisissez votre mot de passe.',
+  wrongCredentials: 'Adresse e-mail ou mot de passe incorrect.',
+  rateLimited: 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.',
+  loginFailed: 'La connexion a échoué. Vérifiez votre connexion au réseau, puis réessayez.',
+  sessionExpired: 'Votre session a expiré, reconnectez-vous.',
+  signedOut: 'Vous êtes déconnecté.',
+  logout: 'Se déconnecter',
+  signedInAs: 'Connecté : {name}',
+  localeSwitchTo: 'English',
+  standaloneNotice: 'Module autonome (développement)',
+} as const;
