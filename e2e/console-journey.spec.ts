@@ -5,14 +5,12 @@
  * (React, react-dom, urql, the ui kit) are downloaded once, from the shell.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { eventually, launchBrowser, type TestBrowser } from "./support/browser.js";
-import { startTestStack, type TestStack } from "./support/stack.js";
+import { eventually } from "./support/browser.js";
+import { consoleNavigation, demoAgents, logIn, setUpConsole } from "./support/console.js";
 
-/** Demo agent with two module roles (api/prisma/seed/demo.ts). */
-const agent = { email: "emma.roux@capl.example", password: "Couronne-demo-2026" };
 const agentModules = [
   { id: "portal", title: "Portail famille", route: "/portail" },
   { id: "intranet", title: "Intranet", route: "/intranet" },
@@ -21,23 +19,7 @@ const otherModules = ["Inclusion numérique", "Télésanté"];
 /** Chunks of a remote's build holding React, react-dom, urql (and wonka, its stream library) or the ui kit. */
 const sharedLibraryChunk = /\/assets\/(react|react-dom|wonka|src)-[\w-]+\.js$|__prebuild__(react|_mf_0_urql|urql)/;
 
-let stack: TestStack | undefined;
-let browser: TestBrowser | undefined;
-
-before(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
-
-function ready(): { stack: TestStack; browser: TestBrowser } {
-  assert.ok(stack && browser, "the stack or the browser did not start");
-  return { stack, browser };
-}
+const ready = setUpConsole();
 
 /** No serious or critical accessibility violation on the page as it is now (WCAG 2.1 A and AA rules). */
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -50,20 +32,6 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
   );
 }
 
-async function logInWithKeyboard(page: Page): Promise<void> {
-  const email = page.getByLabel("Adresse e-mail");
-  await email.waitFor({ state: "visible", timeout: 20_000 });
-  await email.focus();
-  await page.keyboard.type(agent.email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(agent.password);
-  await page.keyboard.press("Enter");
-}
-
-function navigation(page: Page) {
-  return page.getByRole("navigation", { name: "Modules de la console" });
-}
-
 test("an agent with two module roles works through the console", { timeout: 180_000 }, async (t) => {
   const { stack, browser } = ready();
   await browser.check(t.name, async (page) => {
@@ -71,8 +39,8 @@ test("an agent with two module roles works through the console", { timeout: 180_
     await page.getByLabel("Adresse e-mail").waitFor({ state: "visible", timeout: 20_000 });
     await expectAccessible(page, "the login page");
 
-    await logInWithKeyboard(page);
-    const nav = navigation(page);
+    await logIn(page, demoAgents.portalAndIntranet, { keyboard: true });
+    const nav = consoleNavigation(page);
     for (const module of agentModules) {
       await nav.getByRole("link", { name: module.title, exact: true }).waitFor({ state: "visible", timeout: 20_000 });
     }

@@ -4,32 +4,16 @@
  * URL shows them again.
  */
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { eventually, launchBrowser, type TestBrowser } from "./support/browser.js";
-import { startTestStack, type TestStack } from "./support/stack.js";
+import { eventually } from "./support/browser.js";
+import { consoleNavigation, demoAgents, logIn, setUpConsole } from "./support/console.js";
 
 const moduleTitles = ["Portail famille", "Intranet", "Inclusion numérique", "Télésanté"];
 /** The communes of the Communauté d'Agglomération du Pays de Laon (EPCI 200043495). */
 const communeCount = 38;
 
-let stack: TestStack | undefined;
-let browser: TestBrowser | undefined;
-
-before(async () => {
-  stack = await startTestStack();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stack?.dispose();
-});
-
-function ready(): { stack: TestStack; browser: TestBrowser } {
-  assert.ok(stack && browser, "the stack or the browser did not start");
-  return { stack, browser };
-}
+const ready = setUpConsole();
 
 async function expectCommunes(page: Page): Promise<void> {
   const table = page.getByRole("table");
@@ -44,12 +28,9 @@ test("the console lists the four modules; the intranet opens with the keyboard a
   const { stack, browser } = ready();
   await browser.check(t.name, async (page) => {
     await page.goto(stack.urls.console);
-    // The demo administrator (api/prisma/seed/demo.ts) may open every module.
-    await page.getByLabel("Adresse e-mail").fill("camille.martin@capl.example");
-    await page.getByLabel("Mot de passe").fill("Couronne-demo-2026");
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await logIn(page, demoAgents.administrator);
 
-    const navigation = page.getByRole("navigation", { name: "Modules de la console" });
+    const navigation = consoleNavigation(page);
     for (const title of moduleTitles) {
       await navigation.getByRole("link", { name: title, exact: true }).waitFor({ state: "visible", timeout: 20_000 });
     }

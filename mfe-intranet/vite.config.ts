@@ -1,29 +1,3 @@
-import { federation } from '@module-federation/vite';
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { federationShared } from '../packages/console-kit/federation-shared.ts';
+import { defineRemoteConfig } from '../packages/console-kit/vite-remote.ts';
 
-const port = 4102;
-
-export default defineConfig({
-  plugins: [
-    react(),
-    federation({
-      name: 'mfe_intranet',
-      filename: 'remoteEntry.js',
-      manifest: true,
-      exposes: { './module': './src/module.tsx' },
-      shared: federationShared,
-      dts: false,
-    }),
-  ],
-  server: {
-    host: '127.0.0.1',
-    port,
-    strictPort: true,
-    // Asset URLs must point at this server when the shell (another origin) loads the module.
-    origin: `http://127.0.0.1:${port}`,
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
-  },
-  preview: { host: '127.0.0.1', port, strictPort: true },
-});
+export default defineRemoteConfig({ name: 'mfe_intranet', port: 4102 });

@@ -9,12 +9,6 @@ export const en: Translation<typeof fr> = {
   kindCreche: 'Nurseries',
   kindSchool: 'Schools',
   kindLeisureCentre: 'Leisure centres',
-  placeListCaption: { one: '{kind} ({count} place)', other: '{kind} ({count} places)' },
-  placeListTruncated: { one: 'The first place out of {total} is shown.', other: 'The first {count} places out of {total} are shown.' },
-  placeListKindEmpty: '{kind}: no place recorded.',
   placeListEmpty: 'No place for families is recorded.',
   placeListError: 'The list of places could not be loaded.',
-  columnName: 'Name',
-  columnAddress: 'Address',
-  columnCommune: 'Municipality',
 };

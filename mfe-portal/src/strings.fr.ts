@@ -7,12 +7,6 @@ export const fr = {
   kindCreche: 'Crèches',
   kindSchool: 'Écoles',
   kindLeisureCentre: 'Accueils de loisirs',
-  placeListCaption: { one: '{kind} ({count} lieu)', other: '{kind} ({count} lieux)' },
-  placeListTruncated: { one: 'Le premier lieu sur {total} est affiché.', other: 'Les {count} premiers lieux sur {total} sont affichés.' },
-  placeListKindEmpty: '{kind} : aucun lieu enregistré.',
   placeListEmpty: "Aucun lieu d'accueil n'est enregistré.",
   placeListError: "La liste des lieux d'accueil n'a pas pu être chargée.",
-  columnName: 'Nom',
-  columnAddress: 'Adresse',
-  columnCommune: 'Commune',
 } as const;

@@ -13,7 +13,4 @@ export const en: Translation<typeof fr> = {
   },
   healthCentreListEmpty: 'No health centre is recorded.',
   healthCentreListError: 'The list of health centres could not be loaded.',
-  columnName: 'Name',
-  columnAddress: 'Address',
-  columnCommune: 'Municipality',
 };

@@ -11,7 +11,4 @@ export const fr = {
   },
   healthCentreListEmpty: "Aucun centre de santé n'est enregistré.",
   healthCentreListError: "La liste des centres de santé n'a pas pu être chargée.",
-  columnName: 'Nom',
-  columnAddress: 'Adresse',
-  columnCommune: 'Commune',
 } as const;

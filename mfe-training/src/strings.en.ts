@@ -10,12 +10,6 @@ export const en: Translation<typeof fr> = {
   kindTiersLieu: 'Third places',
   kindMakerspace: 'Makerspaces',
   kindFranceServices: 'France services desks',
-  placeListCaption: { one: '{kind} ({count} place)', other: '{kind} ({count} places)' },
-  placeListTruncated: { one: 'The first place out of {total} is shown.', other: 'The first {count} places out of {total} are shown.' },
-  placeListKindEmpty: '{kind}: no place recorded.',
   placeListEmpty: 'No digital inclusion place is recorded.',
   placeListError: 'The list of digital inclusion places could not be loaded.',
-  columnName: 'Name',
-  columnAddress: 'Address',
-  columnCommune: 'Municipality',
 };

@@ -8,12 +8,6 @@ export const fr = {
   kindTiersLieu: 'Tiers-lieux',
   kindMakerspace: 'Makerspaces',
   kindFranceServices: 'Espaces France services',
-  placeListCaption: { one: '{kind} ({count} lieu)', other: '{kind} ({count} lieux)' },
-  placeListTruncated: { one: 'Le premier lieu sur {total} est affiché.', other: 'Les {count} premiers lieux sur {total} sont affichés.' },
-  placeListKindEmpty: '{kind} : aucun lieu enregistré.',
   placeListEmpty: "Aucun lieu de l'inclusion numérique n'est enregistré.",
   placeListError: "La liste des lieux de l'inclusion numérique n'a pas pu être chargée.",
-  columnName: 'Nom',
-  columnAddress: 'Adresse',
-  columnCommune: 'Commune',
 } as const;

@@ -4,7 +4,8 @@
  * kit and one console kit (so a module's useConsole() reads the shell's ConsoleProvider).
  * Both urql packages are listed: sharing only `urql` leaves each remote its own @urql/core and breaks
  * useQuery against the shell's client.
- * Imported by every vite.config.ts with its `.ts` extension; keep it free of imports so Vite can load it.
+ * Imported with its `.ts` extension by shell/vite.config.ts and vite-remote.ts (every mfe-*); keep it
+ * free of imports so Vite can load it.
  */
 export const federationShared = {
   react: { singleton: true, requiredVersion: '^19.3.1' },

@@ -20,6 +20,8 @@ export { defineConsoleModule, isConsoleModule } from './module.ts';
 export type { ConsoleModule, ConsoleModuleProps } from './module.ts';
 export { matchRoute, ModuleRoutes, subPathOf, useModuleHref } from './module-routes.tsx';
 export type { ModuleRoute, ModuleRoutesProps, RouteMatch, RouteParams } from './module-routes.tsx';
+export { placesByKindQuery, PlacesByKindScreen } from './places-by-kind.tsx';
+export type { ListedPlace, ListedPlaceConnection, PlaceKind, PlacesByKindData, PlacesByKindQuery, PlacesByKindScreenProps } from './places-by-kind.tsx';
 export { createSessionStore } from './session.ts';
 export type { Session, SessionStore } from './session.ts';
 export { StandaloneConsole } from './standalone-console.tsx';

@@ -20,4 +20,7 @@ export const en: Translation<typeof fr> = {
   signedInAs: 'Signed in: {name}',
   localeSwitchTo: 'Français',
   standaloneNotice: 'Standalone module (development)',
+  placesCaption: { one: '{kind} ({count} place)', other: '{kind} ({count} places)' },
+  placesTruncated: { one: 'The first place out of {total} is shown.', other: 'The first {count} places out of {total} are shown.' },
+  placesKindEmpty: '{kind}: no place recorded.',
 };

@@ -18,4 +18,7 @@ export const fr = {
   signedInAs: 'Connecté : {name}',
   localeSwitchTo: 'English',
   standaloneNotice: 'Module autonome (développement)',
+  placesCaption: { one: '{kind} ({count} lieu)', other: '{kind} ({count} lieux)' },
+  placesTruncated: { one: 'Le premier lieu sur {total} est affiché.', other: 'Les {count} premiers lieux sur {total} sont affichés.' },
+  placesKindEmpty: '{kind} : aucun lieu enregistré.',
 } as const;

@@ -14,6 +14,8 @@ export { ModalDialog } from './ModalDialog.tsx';
 export type { ModalDialogProps } from './ModalDialog.tsx';
 export { PageHeader } from './PageHeader.tsx';
 export type { PageHeaderProps } from './PageHeader.tsx';
+export { PlacesByKind } from './PlacesByKind.tsx';
+export type { PlaceRow, PlaceSection, PlacesByKindProps } from './PlacesByKind.tsx';
 export { Select } from './Select.tsx';
 export type { SelectOption, SelectProps } from './Select.tsx';
 export { SkipLink } from './SkipLink.tsx';

@@ -23,4 +23,7 @@ export const en: UiStrings = {
   dayEvents: '{day}, {count} appointments',
   noEvent: 'No appointment',
   eventTime: '{start} – {end}',
+  placeName: 'Name',
+  placeAddress: 'Address',
+  placeCommune: 'Municipality',
 };

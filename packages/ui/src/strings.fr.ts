@@ -22,6 +22,9 @@ export const fr = {
   dayEvents: '{day}, {count} rendez-vous',
   noEvent: 'Aucun rendez-vous',
   eventTime: '{start} – {end}',
+  placeName: 'Nom',
+  placeAddress: 'Adresse',
+  placeCommune: 'Commune',
 } as const;
 
 export type UiStrings = { readonly [K in keyof typeof fr]: string };

@@ -1,36 +1,3 @@
-import { gql } from '@urql/core';
+import { placesByKindQuery } from '@couronne/console-kit';
 
-export interface HealthCentre {
-  id: string;
-  name: string;
-  street: string;
-  postalCode: string;
-  commune: { id: string; name: string };
-}
-
-export interface HealthCentreListData {
-  places: {
-    totalCount: number;
-    edges: { node: HealthCentre }[];
-  };
-}
-
-export const HealthCentreListQuery = gql<HealthCentreListData, Record<string, never>>`
-  query HealthCentreList {
-    places(first: 100, filter: { kind: HEALTH_CENTRE }) {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          street
-          postalCode
-          commune {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`;
+export const HealthCentreListQuery = placesByKindQuery('HealthCentreList', { places: 'HEALTH_CENTRE' });

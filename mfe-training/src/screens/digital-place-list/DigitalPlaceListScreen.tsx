@@ -1,65 +1,22 @@
-import { DataTable, EmptyState, ErrorState, LoadingState, PageHeader, type DataTableColumn } from '@couronne/ui';
-import { useQuery } from 'urql';
+import { PlacesByKindScreen } from '@couronne/console-kit';
 import { useT } from '../../i18n.ts';
-import { DigitalPlaceListQuery, type DigitalPlace, type DigitalPlaceConnection } from './digital-place-list.graphql.ts';
+import { DigitalPlaceListQuery } from './digital-place-list.graphql.ts';
 
 export function DigitalPlaceListScreen() {
   const t = useT();
-  const [result, reexecute] = useQuery({ query: DigitalPlaceListQuery });
-
-  const header = <PageHeader title={t('placeListTitle')} description={t('placeListDescription')} />;
-  if (result.error && !result.data) {
-    return (
-      <>
-        {header}
-        <ErrorState message={t('placeListError')} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      </>
-    );
-  }
-  if (!result.data) {
-    return (
-      <>
-        {header}
-        <LoadingState />
-      </>
-    );
-  }
-
-  const sections: { id: string; kind: string; connection: DigitalPlaceConnection }[] = [
-    { id: 'mediatheques', kind: t('kindMediatheque'), connection: result.data.mediatheques },
-    { id: 'tiers-lieux', kind: t('kindTiersLieu'), connection: result.data.tiersLieux },
-    { id: 'makerspaces', kind: t('kindMakerspace'), connection: result.data.makerspaces },
-    { id: 'france-services', kind: t('kindFranceServices'), connection: result.data.franceServices },
-  ];
-  if (sections.every((section) => section.connection.totalCount === 0)) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t('placeListEmpty')} />
-      </>
-    );
-  }
-
-  const columns: DataTableColumn<DigitalPlace>[] = [
-    { id: 'name', header: t('columnName'), cell: (place) => place.name, isRowHeader: true },
-    { id: 'address', header: t('columnAddress'), cell: (place) => `${place.street}, ${place.postalCode}` },
-    { id: 'commune', header: t('columnCommune'), cell: (place) => place.commune.name },
-  ];
-
   return (
-    <>
-      {header}
-      {sections.map(({ id, kind, connection }) => {
-        const places = connection.edges.map((edge) => edge.node);
-        const count = connection.totalCount;
-        if (count === 0) return <p key={id}>{t('placeListKindEmpty', { kind })}</p>;
-        return (
-          <div key={id}>
-            <DataTable caption={t('placeListCaption', { kind, count })} columns={columns} rows={places} getRowKey={(place) => place.id} />
-            {places.length < count && <p>{t('placeListTruncated', { count: places.length, total: count })}</p>}
-          </div>
-        );
-      })}
-    </>
+    <PlacesByKindScreen
+      query={DigitalPlaceListQuery}
+      kinds={[
+        { field: 'mediatheques', kind: t('kindMediatheque') },
+        { field: 'tiersLieux', kind: t('kindTiersLieu') },
+        { field: 'makerspaces', kind: t('kindMakerspace') },
+        { field: 'franceServices', kind: t('kindFranceServices') },
+      ]}
+      title={t('placeListTitle')}
+      description={t('placeListDescription')}
+      errorMessage={t('placeListError')}
+      emptyTitle={t('placeListEmpty')}
+    />
   );
 }
