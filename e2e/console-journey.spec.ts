@@ -16,8 +16,15 @@ const agentModules = [
   { id: "intranet", title: "Intranet", route: "/intranet" },
 ] as const;
 const otherModules = ["Inclusion numérique", "Télésanté"];
-/** Chunks of a remote's build holding React, react-dom, urql (and wonka, its stream library) or the ui kit. */
-const sharedLibraryChunk = /\/assets\/(react|react-dom|wonka|src)-[\w-]+\.js$|__prebuild__(react|_mf_0_urql|urql)/;
+/**
+ * A string each shared library's code carries through minification. A module's build holds its own
+ * copies (for standalone use); inside the console none of them may be downloaded from the module.
+ */
+const sharedLibraryMarkers = {
+  "React or react-dom": "react.transitional.element",
+  "urql": "application/graphql-response+json",
+  "the ui kit": "Ouvrir le calendrier",
+} as const;
 
 const ready = setUpConsole();
 
@@ -34,6 +41,13 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
 
 test("an agent with two module roles works through the console", { timeout: 180_000 }, async (t) => {
   const { stack, browser } = ready();
+  const moduleOrigins = Object.values(stack.urls.modules);
+  const moduleScripts: Promise<{ url: string; body: string }>[] = [];
+  browser.context.on("response", (response) => {
+    if (moduleOrigins.some((origin) => response.url().startsWith(origin)) && response.url().endsWith(".js")) {
+      moduleScripts.push(response.text().then((body) => ({ url: response.url(), body }), () => ({ url: response.url(), body: "" })));
+    }
+  });
   await browser.check(t.name, async (page) => {
     await page.goto(stack.urls.console);
     await page.getByLabel("Adresse e-mail").waitFor({ state: "visible", timeout: 20_000 });
@@ -95,11 +109,12 @@ test("an agent with two module roles works through the console", { timeout: 180_
     await page.getByRole("table").first().waitFor({ state: "visible", timeout: 30_000 });
     assert.equal(await fallback.count(), 0);
 
-    // Shared singletons are fetched once, from the shell: a module's build carries its own copies (for
-    // standalone use) under these names, and inside the console none of them may be downloaded.
-    const moduleRequests = browser.requests.filter((url) => Object.values(stack.urls.modules).some((origin) => url.startsWith(origin)));
-    assert.ok(moduleRequests.length > 0, "no module was loaded from its own server");
-    const ownCopies = moduleRequests.filter((url) => sharedLibraryChunk.test(new URL(url).pathname));
+    // React, react-dom, urql and the ui kit are downloaded once, from the shell.
+    const scripts = await Promise.all(moduleScripts);
+    assert.ok(scripts.length > 0, "no module was loaded from its own server");
+    const ownCopies = scripts.flatMap(({ url, body }) =>
+      Object.entries(sharedLibraryMarkers).flatMap(([library, marker]) => (body.includes(marker) ? [`${library}: ${url}`] : [])),
+    );
     assert.deepEqual(ownCopies, [], "a module downloaded its own copy of a shared library");
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();
