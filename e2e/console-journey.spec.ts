@@ -6,10 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { eventually } from "./support/browser.js";
-import { consoleNavigation, demoAgents, logIn, setUpConsole } from "./support/console.js";
+import { consoleNavigation, demoAgents, expectAccessible, logIn, setUpConsole } from "./support/console.js";
 
 const agentModules = [
   { id: "portal", title: "Portail famille", route: "/portail" },
@@ -27,17 +26,6 @@ const sharedLibraryMarkers = {
 } as const;
 
 const ready = setUpConsole();
-
-/** No serious or critical accessibility violation on the page as it is now (WCAG 2.1 A and AA rules). */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(
-    blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    [],
-    `accessibility violations on ${what}`,
-  );
-}
 
 test("an agent with two module roles works through the console", { timeout: 180_000 }, async (t) => {
   const { stack, browser } = ready();
@@ -117,7 +105,8 @@ test("an agent with two module roles works through the console", { timeout: 180_
     );
     assert.deepEqual(ownCopies, [], "a module downloaded its own copy of a shared library");
 
-    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.getByRole("button", { name: "Se déconnecter" }).focus();
+    await page.keyboard.press("Enter");
     await page.getByLabel("Adresse e-mail").waitFor({ state: "visible", timeout: 20_000 });
   });
 });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { eventually } from "./support/browser.js";
-import { consoleNavigation, demoAgents, logIn, setUpConsole } from "./support/console.js";
+import { consoleNavigation, demoAgents, expectAccessible, logIn, setUpConsole } from "./support/console.js";
 
 const moduleTitles = ["Portail famille", "Intranet", "Inclusion numérique", "Télésanté"];
 /** The communes of the Communauté d'Agglomération du Pays de Laon (EPCI 200043495). */
@@ -45,6 +45,14 @@ test("the console lists the four modules; the intranet opens with the keyboard a
     await page.reload();
     assert.equal(page.url(), moduleUrl);
     await expectCommunes(page);
+
+    // The other modules' root screens (the journey spec scans the login page, portal and intranet).
+    for (const [title, path] of [["Inclusion numérique", "/formations"], ["Télésanté", "/telesante"]] as const) {
+      await navigation.getByRole("link", { name: title, exact: true }).click();
+      await page.waitForURL((url) => url.pathname.startsWith(path));
+      await page.getByRole("table").first().waitFor({ state: "visible", timeout: 20_000 });
+      await expectAccessible(page, `the root screen of ${title}`);
+    }
 
     // The page really went through this stack: API and the intranet module's own origin.
     assert.ok(browser.requests.some((url) => url.startsWith(`${stack.urls.console}graphql`)), "no GraphQL request through the shell");

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { launchBrowser, type TestBrowser } from "./browser.js";
 import { startTestStack, type TestStack } from "./stack.js";
@@ -64,4 +65,15 @@ export async function logIn(
 /** The shell's navigation between modules. */
 export function consoleNavigation(page: Page) {
   return page.getByRole("navigation", { name: "Modules de la console" });
+}
+
+/** No serious or critical accessibility violation on the page as it is now (WCAG 2.1 A and AA rules). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(
+    blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+    `accessibility violations on ${what}`,
+  );
 }
