@@ -26,6 +26,7 @@ import { createClientErrorStatusPlugin } from "./plugins/client-error-status.js"
 import { createCredentialsPlugin } from "./plugins/credentials.js";
 import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
 import { createOperationLimitsPlugin } from "./plugins/operation-limits.js";
+import { icalFeedRoute } from "./scheduling/ical.route.js";
 import { schema } from "./schema.js";
 
 declare global {
@@ -63,6 +64,8 @@ export const playgroundContentSecurityPolicy =
   "default-src 'self'; connect-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:";
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
+/** The token of an iCalendar feed URL is its only credential: kept out of the request log. */
+const redactedUrl = (url: string) => url.replace(/^\/ical\/[^/?#]+/, "/ical/[redacted].ics");
 const readyTimeoutMs = 2000;
 
 function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
@@ -82,7 +85,7 @@ function requestContext(rootLogger: Logger): RequestHandler {
       // Probes hit these every few seconds; they would drown the useful lines.
       const level = req.path === "/health" || req.path === "/ready" ? "debug" : "info";
       res.locals.logger[level](
-        { method: req.method, url: req.originalUrl, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
+        { method: req.method, url: redactedUrl(req.originalUrl), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 },
         "request completed",
       );
     });
@@ -211,6 +214,8 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
     res.set({ "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" });
     res.json({ modules: config.consoleModules });
   });
+  // A capability URL: the resource's icalToken is the only credential (see scheduling/ical.route.ts).
+  app.get("/ical/:token.ics", icalFeedRoute(db.prisma));
   app.use("/playground", ui.guard, ui.files);
   // Before Apollo: a browser opening /graphql gets the playground instead of a 400.
   app.get("/graphql", ui.page);

@@ -8,3 +8,6 @@ export { cancelBooking, confirmBooking, expireStaleHolds, holdMinutes, holdSlot 
 export type { BookingHolder, HoldSlotInput } from "./booking.service.js";
 export { isExclusionViolation, withBookingConflicts } from "./booking-conflict.js";
 export { cancelGroupEnrolment, enrolInGroupSession } from "./group-session.service.js";
+export { bookingFeedEvents, escapeText, foldLine, formatUtc, placeLocation, writeCalendar } from "./ical.js";
+export type { FeedBooking, FeedPlace, IcalCalendar, IcalEvent, IcalEventStatus } from "./ical.js";
+export { icalFeedRoute, icalWindow, resourceIcalFeed } from "./ical.route.js";
