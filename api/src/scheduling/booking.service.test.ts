@@ -23,7 +23,7 @@ beforeAll(async () => {
   residentId = (await db.prisma.resident.findFirstOrThrow({ select: { id: true } })).id;
   typeId = (
     await db.prisma.appointmentType.create({
-      data: { name: "Aide aux démarches", durationMinutes: 30, bufferBeforeMinutes: 5, bufferAfterMinutes: 10, minimumNoticeMinutes: 60, horizonDays: 30 },
+      data: { name: "Aide aux démarches", resourceKind: "ADVISOR", durationMinutes: 30, bufferBeforeMinutes: 5, bufferAfterMinutes: 10, minimumNoticeMinutes: 60, horizonDays: 30 },
     })
   ).id;
 });
@@ -80,6 +80,7 @@ describe("no double booking, decided by the database", () => {
     const row = (startsAt: string, endsAt: string, resourceId = advisor.id) => ({
       resourceId,
       appointmentTypeId: typeId,
+      placeId,
       startsAt: at(startsAt),
       endsAt: at(endsAt),
       blockedFrom: at(startsAt),

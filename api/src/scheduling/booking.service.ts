@@ -47,7 +47,7 @@ export async function expireStaleHolds(tx: Tx, resourceId: string, now: Date): P
 export async function holdSlot(tx: Tx, input: HoldSlotInput, now = new Date()) {
   const resource = await tx.schedulingResource.findUnique({
     where: { id: input.resourceId },
-    select: { id: true, timeZone: true },
+    select: { id: true, timeZone: true, placeId: true },
   });
   if (!resource) throw new NotFoundError("SchedulingResource", input.resourceId);
   const appointmentType = await tx.appointmentType.findUnique({ where: { id: input.appointmentTypeId } });
@@ -85,6 +85,7 @@ export async function holdSlot(tx: Tx, input: HoldSlotInput, now = new Date()) {
         blockedUntil: blocked.end,
         status: "HELD",
         holdExpiresAt: new Date(now.getTime() + holdMinutes * 60_000),
+        placeId: resource.placeId,
         residentId: input.holder.residentId ?? null,
       },
     }),

@@ -25,7 +25,7 @@ async function newGroupSession(capacity: number) {
   });
   const place = await db.prisma.place.create({ data: { kind: "MEDIATHEQUE", name: "Médiathèque", street: "1 rue", postalCode: "02000", communeId: commune.id } });
   const resource = await db.prisma.schedulingResource.create({ data: { kind: "ROOM", name: "Salle d'atelier", placeId: place.id } });
-  const type = await db.prisma.appointmentType.create({ data: { name: "Atelier smartphone", durationMinutes: 120, capacity } });
+  const type = await db.prisma.appointmentType.create({ data: { name: "Atelier smartphone", resourceKind: "ROOM", durationMinutes: 120, capacity } });
   return db.prisma.groupSession.create({
     data: { resourceId: resource.id, appointmentTypeId: type.id, capacity, startsAt: new Date("2027-02-01T13:00:00Z"), endsAt: new Date("2027-02-01T15:00:00Z") },
   });

@@ -24,13 +24,14 @@ describe("GET /ical/:token.ics", () => {
     expect(marie.displayName).toBe("Marie Lambert");
     const place = await prisma.place.findFirstOrThrow({ include: { commune: true } });
     const resource = await prisma.schedulingResource.create({ data: { kind: "ADVISOR", name: "Conseillère numérique", placeId: place.id } });
-    const type = await prisma.appointmentType.create({ data: { name: "Aide aux démarches en ligne", durationMinutes: 30 } });
+    const type = await prisma.appointmentType.create({ data: { name: "Aide aux démarches en ligne", resourceKind: "ADVISOR", durationMinutes: 30 } });
     const startsAt = new Date(Math.ceil((Date.now() + 2 * day) / hour) * hour);
     const booking = (status: "CONFIRMED" | "HELD" | "CANCELLED", start: Date) =>
       prisma.booking.create({
         data: {
           resourceId: resource.id,
           appointmentTypeId: type.id,
+          placeId: place.id,
           residentId: marie.id,
           startsAt: start,
           endsAt: new Date(start.getTime() + 30 * 60_000),
