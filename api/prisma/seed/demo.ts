@@ -9,6 +9,7 @@ import type { PlaceKind, PrismaClient, Role } from "../../src/generated/prisma/c
 import { hashPassword } from "../../src/modules/identity/password.js";
 import { sha256 } from "../../src/modules/identity/tokens.js";
 import { defaultCostBudget } from "../../src/modules/partners/api-client.service.js";
+import { loadDemoAdvisors } from "./advisors.js";
 
 interface DemoPlace {
   inseeCode: string;
@@ -59,6 +60,8 @@ export const demoAgents: readonly DemoAgent[] = [
   { email: "julien.dupont@capl.example", displayName: "Julien Dupont", jobTitle: "Agent du service enfance", roles: [{ role: "PORTAL" }] },
   { email: "sophie.bernard@capl.example", displayName: "Sophie Bernard", jobTitle: "Chargée de communication interne", roles: [{ role: "INTRANET" }] },
   { email: "nadia.lefebvre@capl.example", displayName: "Nadia Lefebvre", jobTitle: "Conseillère numérique", roles: [{ role: "TRAINING" }] },
+  { email: "karim.benali@capl.example", displayName: "Karim Benali", jobTitle: "Conseiller numérique", roles: [{ role: "TRAINING" }] },
+  { email: "lea.garnier@capl.example", displayName: "Léa Garnier", jobTitle: "Conseillère numérique", roles: [{ role: "TRAINING" }] },
   { email: "thomas.petit@capl.example", displayName: "Thomas Petit", jobTitle: "Coordinateur télésanté", roles: [{ role: "TELEHEALTH" }] },
   { email: "louise.moreau@capl.example", displayName: "Louise Moreau", jobTitle: "Chargée de mission aménagement numérique", roles: [{ role: "TERRITORY" }] },
   {
@@ -140,6 +143,7 @@ export async function loadDemoData(prisma: PrismaClient, now = new Date()): Prom
       isDemo: true,
     };
     await tx.apiClient.upsert({ where: { keyPrefix }, create: { keyPrefix, ...partner }, update: partner });
+    await loadDemoAdvisors(tx, now);
     return { places: demoPlaces.length, agents: demoAgents.length, residents: demoResidents.length, apiClients: 1 };
   });
 }
