@@ -31,8 +31,13 @@ import { createTestAgent, createTestPartnerKey, createTestResident, createTestSe
  * own checks, or its refusal (e.g. UNAUTHENTICATED for a wrong password) would look like an access refusal.
  */
 const loginAgent = demoAgents[0]!;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const overrides: Record<string, Record<string, unknown>> = {
   "Mutation.login": { input: { email: loginAgent.email, password: demoPassword, account: "AGENT" } },
+  // Windows and times the inputs' own validation accepts (it runs when the operation is priced, before authorization).
+  "Query.availableSlots": { input: { from: inDays(30), to: inDays(31) } },
+  "Mutation.joinWaitlist": { input: { wantedFrom: inDays(30), wantedUntil: inDays(31) } },
+  "Mutation.setAvailabilityRules": { input: { rules: [{ weekday: 1, startTime: "09:00", endTime: "12:00" }] } },
 };
 
 /** Mutations that journal someone else than the caller when they succeed: a login journals who logged in. */
@@ -268,6 +273,17 @@ describe("Query.node and the types' own rules", () => {
     const otherKey = await createTestPartnerKey(prisma, { scopes: ["read:territory"] });
     const laon = await prisma.commune.findUniqueOrThrow({ where: { inseeCode: "02408" }, select: { id: true, epciId: true } });
     const place = await prisma.place.findFirstOrThrow({ select: { id: true } });
+    // Booking records: an advisor at a Laon place, a booking and a waiting-list entry of the matrix's resident.
+    const laonPlace = await prisma.place.findFirstOrThrow({ where: { communeId: laon.id }, select: { id: true } });
+    const advisor = await prisma.schedulingResource.create({ data: { kind: "ADVISOR", name: "Matrix advisor", placeId: laonPlace.id }, select: { id: true } });
+    const appointmentType = await prisma.appointmentType.create({ data: { name: "Matrix appointment", resourceKind: "ADVISOR", durationMinutes: 30 }, select: { id: true } });
+    const at = new Date(Date.now() + 86_400_000);
+    const until = new Date(at.getTime() + 1_800_000);
+    const booking = await prisma.booking.create({
+      data: { resourceId: advisor.id, appointmentTypeId: appointmentType.id, startsAt: at, endsAt: until, blockedFrom: at, blockedUntil: until, status: "CONFIRMED", placeId: laonPlace.id, residentId: matrixResidentId },
+      select: { id: true },
+    });
+    const entry = await prisma.waitlistEntry.create({ data: { appointmentTypeId: appointmentType.id, residentId: matrixResidentId, wantedFrom: at, wantedUntil: until }, select: { id: true } });
     const records: { label: string; type: string; id: string; allowed?: string[] }[] = [
       { label: "Commune Laon", type: "Commune", id: laon.id },
       { label: "Epci CAPL", type: "Epci", id: laon.epciId },
@@ -277,6 +293,12 @@ describe("Query.node and the types' own rules", () => {
       { label: "Resident of Laon (the matrix's)", type: "Resident", id: matrixResidentId, allowed: ["PORTAL", "TRAINING", "TELEHEALTH", "PORTAL+TRAINING@Laon", "resident"] },
       { label: "Resident of Crépy", type: "Resident", id: crepyResident.residentId, allowed: ["PORTAL", "TRAINING", "TELEHEALTH"] },
       { label: "another partner's ApiClient", type: "ApiClient", id: otherKey.clientId, allowed: ["ADMIN"] },
+      { label: "a SchedulingResource", type: "SchedulingResource", id: advisor.id },
+      { label: "an AppointmentType", type: "AppointmentType", id: appointmentType.id },
+      // A booking: its resident, agents whose role serves the resource kind at the place's commune, administrators.
+      { label: "Booking at Laon (the matrix resident's)", type: "Booking", id: booking.id, allowed: ["TRAINING", "ADMIN", "PORTAL+TRAINING@Laon", "resident"] },
+      // A waiting-list entry: its resident, agents of the kind's role serving the resident's commune.
+      { label: "WaitlistEntry (the matrix resident's)", type: "WaitlistEntry", id: entry.id, allowed: ["TRAINING", "PORTAL+TRAINING@Laon", "resident"] },
     ];
     const nodeField = fields.find((root) => root.coordinate === "Query.node")!;
     const nodeRule = declaredAuthScopes(nodeField.field) as ScopeMap;

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./errors.schema.js";
 import "./modules/audit/index.js";
+import "./modules/booking/index.js";
 import "./modules/console/index.js";
 import "./modules/identity/index.js";
 import "./modules/partners/index.js";
