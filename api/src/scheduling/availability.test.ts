@@ -109,9 +109,16 @@ describe("slotRejection", () => {
 const windows = [new Date("2026-03-16T00:00:00Z"), new Date("2026-10-12T00:00:00Z")];
 const span = 28 * 24 * 60;
 
+// Places: null = the resource's home place (homePlace below), else one of two other places.
+const homePlace = "place-home";
 const ruleArb = fc
-  .record({ weekday: fc.integer({ min: 1, max: 7 }), start: fc.integer({ min: 0, max: 95 }), length: fc.integer({ min: 1, max: 40 }) })
-  .map(({ weekday, start, length }): WeeklyRule => ({ weekday, startMinute: start * 15, endMinute: Math.min(1440, (start + length) * 15) }));
+  .record({
+    weekday: fc.integer({ min: 1, max: 7 }),
+    start: fc.integer({ min: 0, max: 95 }),
+    length: fc.integer({ min: 1, max: 40 }),
+    placeId: fc.constantFrom(null, "place-a", "place-b"),
+  })
+  .map(({ weekday, start, length, placeId }): WeeklyRule => ({ weekday, startMinute: start * 15, endMinute: Math.min(1440, (start + length) * 15), placeId }));
 
 const rangeArb = (origin: Date) =>
   fc.record({ at: fc.integer({ min: -60, max: span }), length: fc.integer({ min: 1, max: 600 }) })
@@ -146,7 +153,7 @@ describe("freeSlots properties", () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const to = new Date(s.from.getTime() + s.days * 24 * 60 * minute);
-        const availability: AvailabilityInput = { ...s, timeZone: paris };
+        const availability: AvailabilityInput = { ...s, timeZone: paris, homePlaceId: homePlace };
         const slots = freeSlots(availability, { from: s.from, to, stepMinutes: s.stepMinutes });
         const p = s.appointmentType;
         checked += slots.length;
@@ -164,8 +171,10 @@ describe("freeSlots properties", () => {
           const endMinutes = end.date === start.date ? end.minutes : end.minutes + 1440;
           // A window said to close in the spring's skipped hour (02:00–03:00 on 2026-03-29) closes at 03:00.
           const closesAt = (r: WeeklyRule) => (start.date === "2026-03-29" && r.endMinute > 120 && r.endMinute < 180 ? 180 : r.endMinute);
-          const fits = s.rules.some((r) => r.weekday === start.weekday && start.minutes >= r.startMinute && endMinutes <= closesAt(r));
-          expect(fits, `${slot.start.toISOString()} fits no rule`).toBe(true);
+          const fitting = s.rules.filter((r) => r.weekday === start.weekday && start.minutes >= r.startMinute && endMinutes <= closesAt(r));
+          expect(fitting.length, `${slot.start.toISOString()} fits no rule`).toBeGreaterThan(0);
+          // It carries the place of a rule it fits: the first one, a null place meaning the home place.
+          expect(slot.placeId).toBe(fitting[0]!.placeId ?? homePlace);
           expect(slotRejection(slot.start, availability)).toBeNull();
         }
         // Slots are sorted and distinct.
@@ -196,5 +205,21 @@ describe("freeSlots properties", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("places", () => {
+  it("a slot takes the place of its rule; without a rule place, the home place; without either, null", () => {
+    const rules: WeeklyRule[] = [
+      { weekday: 1, startMinute: 540, endMinute: 720, placeId: "mediatheque" },
+      { weekday: 4, startMinute: 540, endMinute: 720 },
+    ];
+    const week = { from: new Date("2026-06-01T00:00:00Z"), to: new Date("2026-06-06T00:00:00Z"), stepMinutes: 60 };
+    const slots = freeSlots(input({ rules, homePlaceId: "mairie" }), week);
+    expect(slots.map((slot) => [parisClock(slot.start).weekday, slot.placeId])).toEqual([
+      [1, "mediatheque"], [1, "mediatheque"], [1, "mediatheque"],
+      [4, "mairie"], [4, "mairie"], [4, "mairie"],
+    ]);
+    expect(freeSlots(input({ rules }), week).at(-1)?.placeId).toBeNull();
   });
 });

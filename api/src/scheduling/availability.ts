@@ -1,8 +1,12 @@
 /**
  * Free slots of one resource: pure functions, no database. Rules are in the resource's local time;
- * slots are returned as UTC instants. One predicate (`slotRejection`) decides whether a start time is
+ * slots are returned as UTC instants. One predicate (`checkSlot`) decides whether a start time is
  * bookable; `freeSlots` only walks the rule windows on a step and keeps the starts it accepts, and
  * the booking service re-checks a requested start with the same predicate.
+ *
+ * A resource may be at different places on different days (an advisor at the médiathèque on Monday, at
+ * a town hall on Thursday): each rule carries its place (null = the resource's home place), and a slot
+ * takes the place of the first rule it fits, so that the booking says where to go.
  */
 import { dayOfDate, fromLocal, isoWeekday, msPerDay, toLocal } from "./time-zone.js";
 
@@ -17,6 +21,8 @@ export interface WeeklyRule {
   /** Local calendar dates (UTC midnight, as Prisma returns `@db.Date`), both inclusive. */
   validFrom?: Date | null;
   validUntil?: Date | null;
+  /** Where the resource is during this window; null or absent = its home place. */
+  placeId?: string | null;
 }
 
 /** A half-open range of instants [start, end). */
@@ -42,11 +48,15 @@ export interface AvailabilityInput {
   appointmentType: SlotPolicy;
   timeZone: string;
   now: Date;
+  /** The resource's home place, given to slots whose rule has no place of its own. */
+  homePlaceId?: string | null;
 }
 
 export interface Slot {
   start: Date;
   end: Date;
+  /** The place of the rule the slot fits (its placeId, else the input's homePlaceId; null if neither is known). */
+  placeId: string | null;
 }
 
 export type SlotRejection = "OUTSIDE_RULES" | "TOO_SOON" | "BEYOND_HORIZON" | "BOOKED" | "EXCEPTION";
@@ -74,12 +84,12 @@ function ruleAppliesOn(rule: WeeklyRule, day: number): boolean {
 }
 
 /**
- * Whether [start, end) lies inside one rule window of its local day: between the window's opening and
+ * The first rule (in input order) whose window on the local day holds [start, end), or null: between the window's opening and
  * closing instants, and read on the wall clock, never before the window's start. Compared as instants,
  * so on a daylight-saving day a 09:00–12:00 window is still 09:00–12:00 local; in the autumn's repeated
  * hour, a 02:30–03:00 window offers 02:30–03:00 twice but never the second 02:00–02:30.
  */
-function insideRules(start: Date, end: Date, input: AvailabilityInput): boolean {
+function fittingRule(start: Date, end: Date, input: AvailabilityInput): WeeklyRule | null {
   const local = toLocal(start, input.timeZone);
   const endLocal = toLocal(end, input.timeZone);
   const wallMinutes = (endLocal.day - local.day) * 1440 + endLocal.minute - local.minute;
@@ -90,9 +100,9 @@ function insideRules(start: Date, end: Date, input: AvailabilityInput): boolean 
     const closes = windowInstant(local.day, rule.endMinute, input.timeZone);
     if (!opens || !closes || start.getTime() < opens.getTime() || closes.getTime() < end.getTime()) continue;
     if (crossesChange && !wallClockInside(start, end, rule, local.day, input.timeZone)) continue;
-    return true;
+    return rule;
   }
-  return false;
+  return null;
 }
 
 /** Minute by minute, for the rare slot during which the clocks change: every minute reads inside the rule. */
@@ -116,16 +126,24 @@ function windowInstant(day: number, minute: number, timeZone: string): Date | nu
   return null;
 }
 
-/** Why a booking starting at `start` is not possible, or null when it is. */
-export function slotRejection(start: Date, input: AvailabilityInput): SlotRejection | null {
+export type SlotCheck = { rejection: SlotRejection; placeId?: undefined } | { rejection: null; placeId: string | null };
+
+/** Whether a booking starting at `start` is possible and, when it is, at which place. */
+export function checkSlot(start: Date, input: AvailabilityInput): SlotCheck {
   const policy = input.appointmentType;
   const { slotEnd, ...blocked } = blockedRange(start, policy);
-  if (start.getTime() < input.now.getTime() + policy.minimumNoticeMinutes * msPerMinute) return "TOO_SOON";
-  if (start.getTime() > input.now.getTime() + policy.horizonDays * msPerDay) return "BEYOND_HORIZON";
-  if (!insideRules(start, slotEnd, input)) return "OUTSIDE_RULES";
-  if (input.exceptions.some((exception) => overlaps(blocked, exception))) return "EXCEPTION";
-  if (input.blocked.some((booking) => overlaps(blocked, booking))) return "BOOKED";
-  return null;
+  if (start.getTime() < input.now.getTime() + policy.minimumNoticeMinutes * msPerMinute) return { rejection: "TOO_SOON" };
+  if (start.getTime() > input.now.getTime() + policy.horizonDays * msPerDay) return { rejection: "BEYOND_HORIZON" };
+  const rule = fittingRule(start, slotEnd, input);
+  if (!rule) return { rejection: "OUTSIDE_RULES" };
+  if (input.exceptions.some((exception) => overlaps(blocked, exception))) return { rejection: "EXCEPTION" };
+  if (input.blocked.some((booking) => overlaps(blocked, booking))) return { rejection: "BOOKED" };
+  return { rejection: null, placeId: rule.placeId ?? input.homePlaceId ?? null };
+}
+
+/** Why a booking starting at `start` is not possible, or null when it is. */
+export function slotRejection(start: Date, input: AvailabilityInput): SlotRejection | null {
+  return checkSlot(start, input).rejection;
 }
 
 export interface FreeSlotsQuery {
@@ -157,7 +175,9 @@ export function freeSlots(input: AvailabilityInput, query: FreeSlotsQuery): Slot
   }
   return [...starts]
     .sort((a, b) => a - b)
-    .map((start) => new Date(start))
-    .filter((start) => slotRejection(start, input) === null)
-    .map((start) => ({ start, end: new Date(start.getTime() + duration) }));
+    .flatMap((time) => {
+      const start = new Date(time);
+      const check = checkSlot(start, input);
+      return check.rejection === null ? [{ start, end: new Date(time + duration), placeId: check.placeId }] : [];
+    });
 }

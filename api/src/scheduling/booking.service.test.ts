@@ -137,8 +137,9 @@ describe("confirm, cancel, expiry", () => {
     expect(confirmed).toMatchObject({ status: "CONFIRMED", holdExpiresAt: null });
     // Long after the hold would have expired, the confirmed booking still blocks.
     await expect(hold(advisor.id, at("2027-01-12T09:00:00Z"), new Date(now.getTime() + 60 * minute))).rejects.toBeInstanceOf(ConflictError);
-    const cancelled = await db.prisma.$transaction((tx) => cancelBooking(tx, first.id, "Empêchement"));
-    expect(cancelled).toMatchObject({ status: "CANCELLED", cancelReason: "Empêchement" });
+    const { booking: cancelled, offer } = await db.prisma.$transaction((tx) => cancelBooking(tx, first.id, "Empêchement", now));
+    expect(cancelled).toMatchObject({ status: "CANCELLED", cancelReason: "Empêchement", cancelledAt: now });
+    expect(offer).toBeNull();
     await expect(db.prisma.$transaction((tx) => confirmBooking(tx, first.id, now))).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(hold(advisor.id, at("2027-01-12T09:00:00Z"))).resolves.toMatchObject({ status: "HELD" });
   });

@@ -43,7 +43,7 @@ describe("group sessions", () => {
     expect(await db.prisma.groupEnrolment.count({ where: { groupSessionId: session.id, status: "ENROLLED" } })).toBe(12);
   });
 
-  it("refuses a second enrolment of the same resident; a cancelled seat goes to the first on the waiting list", async () => {
+  it("refuses a second enrolment of the same resident; a cancelled seat is offered to the first on the waiting list", async () => {
     const session = await newGroupSession(1);
     const [a, b, c] = residentIds as [string, string, string];
     const first = await enrol(session.id, a);
@@ -51,8 +51,8 @@ describe("group sessions", () => {
     await enrol(session.id, c);
     await expect(enrol(session.id, a)).rejects.toMatchObject({ code: "CONFLICT" });
     expect([first.status, second.status]).toEqual(["ENROLLED", "WAITLISTED"]);
-    const { promoted } = await db.prisma.$transaction((tx) => cancelGroupEnrolment(tx, first.id, "Malade"));
-    expect(promoted).toMatchObject({ id: second.id, status: "ENROLLED" });
+    const { offered } = await db.prisma.$transaction((tx) => cancelGroupEnrolment(tx, first.id, "Malade"));
+    expect(offered).toMatchObject({ id: second.id, status: "OFFERED" });
     // Coming back after cancelling: end of the waiting list.
     expect(await enrol(session.id, a)).toMatchObject({ status: "WAITLISTED" });
   });
