@@ -1,7 +1,7 @@
 import { parseDate } from '@internationalized/date';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { placeEvents, WeekCalendar } from './WeekCalendar.tsx';
 
 const events = [
@@ -59,5 +59,42 @@ describe('WeekCalendar', () => {
     const tuesday = screen.getByRole('heading', { name: 'mardi 3 mars' }).parentElement!;
     expect(within(tuesday).getByRole('listitem').textContent).toBe('09:00 – 10:30 : Atelier tablette');
     expect(screen.getAllByText('Aucun rendez-vous')).toHaveLength(5);
+  });
+
+  it('without onEventSelect, events are text, not buttons', () => {
+    render(<WeekCalendar label="Agenda" week="2026-03-02" events={events} />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Semaine', 'Liste']);
+  });
+
+  it('with onEventSelect, each event of the grid is a button reached by Tab after its day, and gives back the event passed', async () => {
+    const user = userEvent.setup();
+    const onEventSelect = vi.fn();
+    const withPlace = events.map((event) => ({ ...event, placeId: `place-${event.id}` }));
+    render(<WeekCalendar label="Agenda" week="2026-03-02" events={withPlace} onEventSelect={onEventSelect} />);
+    const tuesday = screen.getByRole('group', { name: 'mardi 3 mars, 1 rendez-vous' });
+    const button = within(tuesday).getByRole('button', { name: '09:00 – 10:30 Atelier tablette' });
+    act(() => tuesday.focus());
+    await user.tab();
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(onEventSelect).toHaveBeenCalledTimes(1);
+    expect(onEventSelect).toHaveBeenLastCalledWith(withPlace[0]);
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(button);
+    await user.click(within(screen.getByRole('group', { name: 'dimanche 8 mars, 1 rendez-vous' })).getByRole('button'));
+    expect(onEventSelect).toHaveBeenLastCalledWith(withPlace[1]);
+  });
+
+  it('with onEventSelect, the list view gives the same buttons', async () => {
+    const user = userEvent.setup();
+    const onEventSelect = vi.fn();
+    render(<WeekCalendar label="Agenda" week="2026-03-02" events={events} onEventSelect={onEventSelect} />);
+    await user.click(screen.getByRole('button', { name: 'Liste' }));
+    const tuesday = screen.getByRole('heading', { name: 'mardi 3 mars' }).parentElement!;
+    const button = within(tuesday).getByRole('button', { name: '09:00 – 10:30 : Atelier tablette' });
+    act(() => button.focus());
+    await user.keyboard(' ');
+    expect(onEventSelect).toHaveBeenCalledWith(events[0]);
+    expect(screen.queryByRole('button', { name: /Semaine suivante/ })).toBeNull();
   });
 });

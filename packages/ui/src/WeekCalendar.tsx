@@ -1,5 +1,5 @@
 import { parseAbsolute, parseDate, startOfWeek, type CalendarDate } from '@internationalized/date';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { fill, useUiLocale, useUiStrings } from './UiProvider.tsx';
 
 /** Every booking is shown in the territory's time zone, whatever the browser's. */
@@ -13,15 +13,17 @@ export interface CalendarEvent {
   end: string;
 }
 
-export interface WeekCalendarProps {
+export interface WeekCalendarProps<E extends CalendarEvent = CalendarEvent> {
   /** Names the calendar: « Réservations de la salle 2 ». */
   label: string;
   /** Any day of the week to show (`YYYY-MM-DD`); the week runs Monday to Sunday. */
   week: string;
-  events: readonly CalendarEvent[];
+  events: readonly E[];
   /** First and last hour shown (rows): 8 and 19 by default. */
   startHour?: number;
   endHour?: number;
+  /** Makes each event a button (grid and list views) that calls this, e.g. to open the event's page. */
+  onEventSelect?: (event: E) => void;
 }
 
 interface PlacedEvent extends CalendarEvent {
@@ -57,9 +59,10 @@ function daysBetween(monday: CalendarDate, instant: { year: number; month: numbe
  * A week of bookings: 7 columns Monday–Sunday, hours as rows, each event placed by its start and end
  * in Europe/Paris. Each day is one tab stop (roving tabindex): ← → move between days, Home and End go to
  * Monday and Sunday. The « Liste » view gives the same events as a list, the better reading for screen
- * reader users and on narrow screens.
+ * reader users and on narrow screens. With `onEventSelect`, each event is a button in both views (Tab
+ * reaches the events of the focused day after the day itself).
  */
-export function WeekCalendar({ label, week, events, startHour = 8, endHour = 19 }: WeekCalendarProps) {
+export function WeekCalendar<E extends CalendarEvent>({ label, week, events, startHour = 8, endHour = 19, onEventSelect }: WeekCalendarProps<E>) {
   const strings = useUiStrings();
   const locale = useUiLocale();
   const intlLocale = locale === 'fr' ? 'fr-FR' : 'en-GB';
@@ -75,6 +78,18 @@ export function WeekCalendar({ label, week, events, startHour = 8, endHour = 19 
   const dayName = (day: CalendarDate, format: Intl.DateTimeFormat) => format.format(day.toDate('UTC'));
   const span = (endHour - startHour) * 60;
   const hours = Array.from({ length: endHour - startHour }, (_, i) => startHour + i);
+
+  /** The event as given (not its placed copy), so the caller gets back exactly what it passed. */
+  const original = new Map(events.map((event) => [event.id, event]));
+  const selectable = (event: PlacedEvent, content: ReactNode) => {
+    const source = original.get(event.id);
+    if (!onEventSelect || !source) return content;
+    return (
+      <button type="button" className="cou-week__event-button" onClick={() => onEventSelect(source)}>
+        {content}
+      </button>
+    );
+  };
 
   const moveTo = (index: number) => {
     setFocusedDay(index);
@@ -129,8 +144,13 @@ export function WeekCalendar({ label, week, events, startHour = 8, endHour = 19 
                       className="cou-week__event"
                       style={{ top: `${((from - startHour * 60) / span) * 100}%`, height: `${(Math.max(to - from, 15) / span) * 100}%` }}
                     >
-                      <span className="cou-week__event-time">{fill(strings.eventTime, { start: clock(event.from), end: clock(event.to) })}</span>{' '}
-                      {event.title}
+                      {selectable(
+                        event,
+                        <>
+                          <span className="cou-week__event-time">{fill(strings.eventTime, { start: clock(event.from), end: clock(event.to) })}</span>{' '}
+                          {event.title}
+                        </>,
+                      )}
                     </li>
                   );
                 })}
@@ -146,9 +166,7 @@ export function WeekCalendar({ label, week, events, startHour = 8, endHour = 19 
               {placed[index]?.length ? (
                 <ul>
                   {placed[index].map((event) => (
-                    <li key={event.id}>
-                      {fill(strings.eventTime, { start: clock(event.from), end: clock(event.to) })} : {event.title}
-                    </li>
+                    <li key={event.id}>{selectable(event, `${fill(strings.eventTime, { start: clock(event.from), end: clock(event.to) })} : ${event.title}`)}</li>
                   ))}
                 </ul>
               ) : (

@@ -45,6 +45,8 @@ const nonTextPairs: [string, string][] = [
   ['focus', 'surface'],
   ['focus', 'danger-surface'],
   ['focus-on-header', 'header'],
+  // The focus ring of a selectable event in the week calendar, drawn on the event.
+  ['focus-on-header', 'primary'],
 ];
 
 describe('design tokens', () => {
