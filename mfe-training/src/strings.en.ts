@@ -12,4 +12,16 @@ export const en: Translation<typeof fr> = {
   kindFranceServices: 'France services desks',
   placeListEmpty: 'No digital inclusion place is recorded.',
   placeListError: 'The list of digital inclusion places could not be loaded.',
+  // — navigation, sessions, enrolments, catalogue —
+  navLabel: 'Digital inclusion sections',
+  navSessions: 'Sessions',
+  navCatalogue: 'Catalogue',
+  navAgenda: "Advisors' agenda",
+  navStatistics: 'Statistics',
+  navEquipment: 'Equipment',
+  navPlaces: 'Places',
+  sessionCalendarTitle: 'Training sessions',
+  sessionDetailTitle: 'Training session',
+  catalogueTitle: 'Course catalogue',
+  // — advisors' agenda, booking, activity reports, statistics, equipment —
 };

@@ -10,4 +10,16 @@ export const fr = {
   kindFranceServices: 'Espaces France services',
   placeListEmpty: "Aucun lieu de l'inclusion numérique n'est enregistré.",
   placeListError: "La liste des lieux de l'inclusion numérique n'a pas pu être chargée.",
+  // — navigation, sessions, enrolments, catalogue —
+  navLabel: "Rubriques de l'inclusion numérique",
+  navSessions: 'Séances',
+  navCatalogue: 'Catalogue',
+  navAgenda: 'Agenda des conseillers',
+  navStatistics: 'Statistiques',
+  navEquipment: 'Équipements',
+  navPlaces: 'Lieux',
+  sessionCalendarTitle: 'Séances de formation',
+  sessionDetailTitle: 'Séance de formation',
+  catalogueTitle: 'Catalogue des formations',
+  // — advisors' agenda, booking, activity reports, statistics, equipment —
 } as const;
