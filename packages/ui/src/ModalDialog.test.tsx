@@ -30,4 +30,17 @@ describe('ModalDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Fermer' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('gives its trigger a fuller name when asked, keeping the visible text', async () => {
+    const user = userEvent.setup();
+    render(
+      <ModalDialog triggerLabel="Modifier" triggerAriaLabel="Modifier Atelier tablette" title="Modifier la formation">
+        <p>Formulaire</p>
+      </ModalDialog>,
+    );
+    const trigger = screen.getByRole('button', { name: 'Modifier Atelier tablette' });
+    expect(trigger.textContent).toBe('Modifier');
+    await user.click(trigger);
+    expect(await screen.findByRole('dialog', { name: 'Modifier la formation' })).toBeTruthy();
+  });
 });

@@ -11,17 +11,24 @@ export interface ModalDialogProps {
   /** The content; as a function it receives `close`, e.g. for a confirm button. */
   children: ReactNode | ((close: () => void) => ReactNode);
   triggerVariant?: 'primary' | 'secondary';
+  /**
+   * The trigger's accessible name when its text alone is ambiguous: « Modifier » in every row of a table
+   * is named « Modifier Atelier tablette ». It must start with the visible text (WCAG 2.5.3).
+   */
+  triggerAriaLabel?: string;
 }
 
 /**
  * A modal dialog (react-aria): focus moves into it and is kept there, Escape or « Fermer » closes it and
  * focus returns to the button that opened it; the rest of the page is inert meanwhile.
  */
-export function ModalDialog({ triggerLabel, title, children, triggerVariant = 'primary' }: ModalDialogProps) {
+export function ModalDialog({ triggerLabel, title, children, triggerVariant = 'primary', triggerAriaLabel }: ModalDialogProps) {
   const strings = useUiStrings();
   return (
     <DialogTrigger>
-      <Button variant={triggerVariant}>{triggerLabel}</Button>
+      <Button variant={triggerVariant} aria-label={triggerAriaLabel}>
+        {triggerLabel}
+      </Button>
       <ModalOverlay className="cou-modal-overlay" isDismissable>
         <Modal className="cou-modal">
           <Dialog className="cou-dialog">
