@@ -6,6 +6,7 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ host: "127.0.0.1", port: 4000, nodeEnv: "development", logLevel: "info", bodyLimit: "1mb" });
     expect(config.databaseUrl).toBeUndefined();
+    expect(config.schedulingSweepSeconds).toBe(60);
     expect(config.consoleModules.map((module) => [module.id, module.route, module.title])).toEqual([
       ["portal", "/portail", "Portail famille"],
       ["intranet", "/intranet", "Intranet"],
@@ -52,6 +53,15 @@ describe("loadConfig", () => {
   it("accepts a PGlite directory or memory:// as database", () => {
     expect(loadConfig({ DATABASE_URL: "./.data/pglite" }).databaseUrl).toBe("./.data/pglite");
     expect(loadConfig({ DATABASE_URL: "memory://" }).databaseUrl).toBe("memory://");
+  });
+
+  it("sweeps the booking engine's expiries every 60 s by default, never by default in tests, as often as asked", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).schedulingSweepSeconds).toBe(60);
+    expect(loadConfig({ NODE_ENV: "test" }).schedulingSweepSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: "test", SCHEDULING_SWEEP_SECONDS: "5" }).schedulingSweepSeconds).toBe(5);
+    expect(loadConfig({ SCHEDULING_SWEEP_SECONDS: "0" }).schedulingSweepSeconds).toBe(0);
+    expect(loadConfig({ SCHEDULING_SWEEP_SECONDS: "" }).schedulingSweepSeconds).toBe(60);
+    for (const bad of ["-1", "1.5", "soon", "86401"]) expect(() => loadConfig({ SCHEDULING_SWEEP_SECONDS: bad })).toThrow(/SCHEDULING_SWEEP_SECONDS: /);
   });
 
   it("names every bad variable in one clear error", () => {

@@ -39,6 +39,8 @@ export interface Config {
   consoleModules: ConsoleModule[];
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (express `trust proxy`). */
   trustProxy: boolean;
+  /** Seconds between two sweeps of the booking engine's expiries (holds, waiting-list and seat offers); 0 = none. */
+  schedulingSweepSeconds: number;
   platform: PlatformSettings;
 }
 
@@ -77,6 +79,8 @@ const envSchema = z.object({
   MAX_QUERY_COST: z.coerce.number({ error: "must be a number" }).int().min(10).max(1_000_000).default(defaultOperationLimits.maxCost),
   EXECUTION_TIMEOUT_MS: z.coerce.number({ error: "must be a number" }).int().min(100).max(600_000).default(defaultOperationLimits.executionTimeoutMs),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // No default here: it depends on NODE_ENV (see loadConfig).
+  SCHEDULING_SWEEP_SECONDS: z.coerce.number({ error: "must be a number" }).int("must be a whole number of seconds").min(0, "must be 0 (off) or more").max(86_400, "must be at most 86400 (a day)").optional(),
   ...Object.fromEntries(
     consoleModuleDefaults.map((module) => [module.envVar, httpUrl.default(`http://127.0.0.1:${module.port}/mf-manifest.json`)]),
   ),
@@ -113,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       exposedModule: "./module",
     })),
     trustProxy: values.TRUST_PROXY === "true",
+    // A test server runs no background job unless asked to: a sweep at a random moment would make tests flaky.
+    schedulingSweepSeconds: values.SCHEDULING_SWEEP_SECONDS ?? (values.NODE_ENV === "test" ? 0 : 60),
     platform: {
       costBudgetStore: values.COST_BUDGET_STORE,
       sessionTtlMs: values.SESSION_TTL_MINUTES * 60_000,

@@ -1,6 +1,8 @@
 /**
  * The API's HTTP server: POST /graphql (Apollo Server on express 5), the offline GraphiQL playground,
- * /health, /ready and the console's module registry. Thin transport: no domain logic here.
+ * /health, /ready, the console's module registry and the iCalendar feeds. Thin transport: no domain logic
+ * here. It also runs the booking engine's periodic sweep (SCHEDULING_SWEEP_SECONDS), so that every process
+ * serving the API, alone (main.ts) or in the whole stack (scripts/stack.ts), passes lapsed offers on.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -27,6 +29,7 @@ import { createCredentialsPlugin } from "./plugins/credentials.js";
 import { createErrorLoggingPlugin } from "./plugins/error-logging.js";
 import { createOperationLimitsPlugin } from "./plugins/operation-limits.js";
 import { icalFeedRoute } from "./scheduling/ical.route.js";
+import { startSchedulingSweep } from "./scheduling/sweep.js";
 import { schema } from "./schema.js";
 
 declare global {
@@ -271,11 +274,13 @@ export async function startApi({ db, config, logger: givenLogger, playgroundDir 
   }
 
   const port = (httpServer.address() as AddressInfo).port;
+  const sweep = startSchedulingSweep({ prisma: db.prisma, intervalSeconds: config.schedulingSweepSeconds, logger });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${publicUrlHost(config.host)}:${port}/graphql`,
     port,
+    // The sweep first (a running one finishes), so that nothing uses the database once close() resolves.
     // Stopping Apollo drains the HTTP server: in-flight requests finish, idle sockets close.
-    close: () => (closing ??= apollo.stop()),
+    close: () => (closing ??= sweep.stop().then(() => apollo.stop())),
   };
 }

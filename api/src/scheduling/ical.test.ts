@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { bookingFeedEvents, escapeText, foldLine, formatUtc, writeCalendar, type IcalEvent } from "./ical.js";
+import { bookingFeedEvents, escapeText, foldLine, formatUtc, residentFeedEvents, writeCalendar, type FeedEnrolment, type IcalEvent } from "./ical.js";
 
 const event = (overrides: Partial<IcalEvent> = {}): IcalEvent => ({
   uid: "0190-abc@couronne",
@@ -98,5 +98,54 @@ describe("bookingFeedEvents", () => {
     expect(events).toEqual([
       { uid: "b1@couronne", stamp: base.updatedAt, start: base.startsAt, end: base.endsAt, summary: "Aide", status: "CONFIRMED", location: "Médiathèque, 1 rue de la Paix, 02000 Laon" },
     ]);
+  });
+});
+
+describe("residentFeedEvents", () => {
+  it("keeps CONFIRMED bookings and ENROLLED seats of sessions still on, by start; a training session is titled by its course", () => {
+    const office = { name: "France services", street: "2 place", postalCode: "02000", commune: { name: "Laon" } };
+    const library = { name: "Médiathèque", street: "", postalCode: "02000", commune: { name: "Laon" } };
+    const t = (iso: string) => new Date(iso);
+    const booking = (id: string, status: string, start: string) => ({
+      id,
+      status,
+      startsAt: t(start),
+      endsAt: new Date(t(start).getTime() + 30 * 60_000),
+      updatedAt: t("2027-01-01T00:00:00Z"),
+      appointmentType: { name: "Aide aux démarches" },
+      place: office,
+    });
+    const seat = (id: string, status: string, start: string, course: string | null, cancelledAt: Date | null = null): FeedEnrolment => ({
+      status,
+      updatedAt: t("2027-01-02T00:00:00Z"),
+      groupSession: {
+        id,
+        startsAt: t(start),
+        endsAt: new Date(t(start).getTime() + 2 * 3_600_000),
+        updatedAt: t("2027-01-03T00:00:00Z"),
+        cancelledAt,
+        appointmentType: { name: "Atelier" },
+        trainingSession: course ? { course: { title: course } } : null,
+        resource: { place: library },
+      },
+    });
+    const events = residentFeedEvents(
+      [booking("b1", "CONFIRMED", "2027-01-06T09:00:00Z"), booking("b2", "HELD", "2027-01-04T09:00:00Z"), booking("b3", "CANCELLED", "2027-01-04T10:00:00Z")],
+      [
+        seat("s1", "ENROLLED", "2027-01-05T13:00:00Z", "Premiers pas sur smartphone"),
+        seat("s2", "ENROLLED", "2027-01-07T13:00:00Z", null),
+        seat("s3", "WAITLISTED", "2027-01-04T13:00:00Z", "Messagerie"),
+        seat("s4", "OFFERED", "2027-01-04T14:00:00Z", "Messagerie"),
+        seat("s5", "ENROLLED", "2027-01-04T15:00:00Z", "Messagerie", t("2027-01-02T00:00:00Z")),
+      ],
+    );
+    expect(events.map((e) => [e.uid, e.summary, e.location, e.start.toISOString()])).toEqual([
+      ["s1@couronne", "Premiers pas sur smartphone", "Médiathèque, 02000 Laon", "2027-01-05T13:00:00.000Z"],
+      ["b1@couronne", "Aide aux démarches", "France services, 2 place, 02000 Laon", "2027-01-06T09:00:00.000Z"],
+      ["s2@couronne", "Atelier", "Médiathèque, 02000 Laon", "2027-01-07T13:00:00.000Z"],
+    ]);
+    // The later of the seat's and the session's revisions.
+    expect(events[0]!.stamp).toEqual(t("2027-01-03T00:00:00Z"));
+    expect(events.every((e) => e.status === "CONFIRMED")).toBe(true);
   });
 });

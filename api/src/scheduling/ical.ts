@@ -3,7 +3,8 @@
  * escaped (§3.3.11), lines folded at 75 octets without splitting a UTF-8 character (§3.1), CRLF endings.
  *
  * Pure: it writes what it is given. Choosing what may appear (no resident name, email or phone: the
- * summary is the appointment type's name) is the caller's job, see ical.route.ts and bookingFeedEvents.
+ * summary is the appointment type's name or the course's title) is the caller's job, see ical.route.ts,
+ * bookingFeedEvents and residentFeedEvents.
  */
 
 export type IcalEventStatus = "CONFIRMED" | "TENTATIVE" | "CANCELLED";
@@ -103,7 +104,7 @@ export function writeCalendar(calendar: IcalCalendar): string {
   return lines.map(foldLine).join(crlf) + crlf;
 }
 
-/** What the feed needs of a booking: no resident field on purpose. */
+/** What a feed needs of a booking: no resident field on purpose. */
 export interface FeedBooking {
   id: string;
   status: string;
@@ -120,9 +121,35 @@ export interface FeedPlace {
   commune: { name: string };
 }
 
+/** One event of a feed, whatever it comes from: a title, times and a place; never a person. */
+export interface FeedItem {
+  /** Id of the booking or group session: the event's UID, stable across fetches. */
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+  summary: string;
+  place: FeedPlace;
+}
+
 /** « Médiathèque, 1 rue X, 02000 Laon ». */
 export function placeLocation(place: FeedPlace): string {
   return [place.name, place.street, `${place.postalCode} ${place.commune.name}`].filter((part) => part.trim() !== "").join(", ");
+}
+
+/** Events of confirmed items, by start. */
+export function feedEvents(items: readonly FeedItem[]): IcalEvent[] {
+  return [...items]
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((item) => ({
+      uid: `${item.id}@couronne`,
+      stamp: item.updatedAt,
+      start: item.startsAt,
+      end: item.endsAt,
+      summary: item.summary,
+      status: "CONFIRMED" as const,
+      location: placeLocation(item.place),
+    }));
 }
 
 /**
@@ -130,16 +157,54 @@ export function placeLocation(place: FeedPlace): string {
  * hold lives 10 minutes and the feed is cached 5, so it would mostly show slots that never happen.
  */
 export function bookingFeedEvents(bookings: readonly FeedBooking[], place: FeedPlace): IcalEvent[] {
-  const location = placeLocation(place);
-  return bookings
-    .filter((booking) => booking.status === "CONFIRMED")
-    .map((booking) => ({
-      uid: `${booking.id}@couronne`,
-      stamp: booking.updatedAt,
-      start: booking.startsAt,
-      end: booking.endsAt,
-      summary: booking.appointmentType.name,
-      status: "CONFIRMED" as const,
-      location,
-    }));
+  return feedEvents(
+    bookings
+      .filter((booking) => booking.status === "CONFIRMED")
+      .map((booking) => ({ ...booking, summary: booking.appointmentType.name, place })),
+  );
+}
+
+/** A resident's booking, at its own place (an advisor may receive in several places). */
+export interface FeedResidentBooking extends FeedBooking {
+  place: FeedPlace;
+}
+
+/** A resident's seat in a group session; the course, when the session is a training session. */
+export interface FeedEnrolment {
+  status: string;
+  updatedAt: Date;
+  groupSession: {
+    id: string;
+    startsAt: Date;
+    endsAt: Date;
+    updatedAt: Date;
+    cancelledAt: Date | null;
+    appointmentType: { name: string };
+    trainingSession: { course: { title: string } } | null;
+    resource: { place: FeedPlace };
+  };
+}
+
+/**
+ * The events of a resident's own feed: their CONFIRMED bookings (appointment type as summary) and the
+ * group sessions they are ENROLLED in and that still take place (the course's title for a training
+ * session). Waitlisted and offered seats, holds and waiting-list offers are not appointments yet.
+ */
+export function residentFeedEvents(bookings: readonly FeedResidentBooking[], enrolments: readonly FeedEnrolment[]): IcalEvent[] {
+  return feedEvents([
+    ...bookings
+      .filter((booking) => booking.status === "CONFIRMED")
+      .map((booking) => ({ ...booking, summary: booking.appointmentType.name })),
+    ...enrolments
+      .filter((enrolment) => enrolment.status === "ENROLLED" && enrolment.groupSession.cancelledAt === null)
+      .map(({ updatedAt, groupSession: session }) => ({
+        id: session.id,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        // Either change is a revision of the resident's event: their seat, or the session itself.
+        updatedAt: updatedAt > session.updatedAt ? updatedAt : session.updatedAt,
+        summary: session.trainingSession?.course.title ?? session.appointmentType.name,
+        place: session.resource.place,
+      })),
+  ]);
 }

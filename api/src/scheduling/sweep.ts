@@ -41,8 +41,17 @@ export async function sweepSchedulingExpiries(prisma: Prisma, now = new Date()):
   const counts: SweepCounts = { expiredHolds: 0, lapsedOffers: 0, offersMade: 0 };
   const errors: unknown[] = [];
 
-  // Waiting-list offers first: their hold ran out (still HELD past its time, or already marked EXPIRED
-  // by a later hold on the resource).
+  // Every stale hold, on every resource, in one statement, before anything else: passing an offer on
+  // marks its resource's stale holds too (offerFreedSlot), and those would then go uncounted.
+  try {
+    const { count } = await prisma.booking.updateMany({ where: { status: "HELD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
+    counts.expiredHolds += count;
+  } catch (error) {
+    errors.push(error);
+  }
+
+  // Waiting-list offers whose hold ran out: EXPIRED now (above, or earlier by a later hold on the
+  // resource), or still HELD past its time if the statement above failed.
   const lapsedEntries = await prisma.waitlistEntry.findMany({
     where: {
       status: "OFFERED",
@@ -86,14 +95,6 @@ export async function sweepSchedulingExpiries(prisma: Prisma, now = new Date()):
     } catch (error) {
       errors.push(error);
     }
-  }
-
-  // Every other stale hold, on every resource, in one statement.
-  try {
-    const { count } = await prisma.booking.updateMany({ where: { status: "HELD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
-    counts.expiredHolds += count;
-  } catch (error) {
-    errors.push(error);
   }
 
   if (errors.length) throw new SchedulingSweepError(errors, counts);

@@ -21,6 +21,13 @@ export const ResidentRef = builder.prismaNode("Resident", {
     phone: t.exposeString("phone", { nullable: true, description: "Phone number (E.164, e.g. +33323000001)." }),
     commune: t.relation("commune", { nullable: true, description: "Commune of residence." }),
     isDemo: t.exposeBoolean("isDemo", { description: "True for demonstration accounts (never in production)." }),
+    icalUrl: t.string({
+      nullable: true,
+      description:
+        "Path of the resident's own iCalendar feed (their confirmed appointments and training sessions: titles, times and places, no names), to subscribe to from a calendar app; the path is its only credential. Only for the resident themself: null for everyone else, agents included.",
+      select: { icalToken: true },
+      resolve: (resident, _args, ctx) => (ctx.viewer.kind === "resident" && ctx.viewer.residentId === resident.id ? `/ical/${resident.icalToken}.ics` : null),
+    }),
   }),
 });
 
