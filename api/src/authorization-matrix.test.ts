@@ -38,6 +38,8 @@ const overrides: Record<string, Record<string, unknown>> = {
   "Query.availableSlots": { input: { from: inDays(30), to: inDays(31) } },
   "Mutation.joinWaitlist": { input: { wantedFrom: inDays(30), wantedUntil: inDays(31) } },
   "Mutation.setAvailabilityRules": { input: { rules: [{ weekday: 1, startTime: "09:00", endTime: "12:00" }] } },
+  // A walk-in report needs its place (checked by the input's validation).
+  "Mutation.recordActivityReport": { input: { placeId: encodeGlobalID("Place", crypto.randomUUID()) } },
 };
 
 /** Mutations that journal someone else than the caller when they succeed: a login journals who logged in. */
@@ -284,6 +286,9 @@ describe("Query.node and the types' own rules", () => {
       select: { id: true },
     });
     const entry = await prisma.waitlistEntry.create({ data: { appointmentTypeId: appointmentType.id, residentId: matrixResidentId, wantedFrom: at, wantedUntil: until }, select: { id: true } });
+    // Training records from the demo data: an advisor, and an activity report at a place of Laon.
+    const advisorProfile = await prisma.advisorProfile.findFirstOrThrow({ select: { id: true } });
+    const laonReport = await prisma.activityReport.findFirstOrThrow({ where: { place: { communeId: laon.id } }, select: { id: true } });
     const records: { label: string; type: string; id: string; allowed?: string[] }[] = [
       { label: "Commune Laon", type: "Commune", id: laon.id },
       { label: "Epci CAPL", type: "Epci", id: laon.epciId },
@@ -299,6 +304,9 @@ describe("Query.node and the types' own rules", () => {
       { label: "Booking at Laon (the matrix resident's)", type: "Booking", id: booking.id, allowed: ["TRAINING", "ADMIN", "PORTAL+TRAINING@Laon", "resident"] },
       // A waiting-list entry: its resident, agents of the kind's role serving the resident's commune.
       { label: "WaitlistEntry (the matrix resident's)", type: "WaitlistEntry", id: entry.id, allowed: ["TRAINING", "PORTAL+TRAINING@Laon", "resident"] },
+      { label: "an Advisor", type: "Advisor", id: advisorProfile.id },
+      // An activity report: TRAINING agents covering its place's commune, administrators; never its resident.
+      { label: "ActivityReport at Laon", type: "ActivityReport", id: laonReport.id, allowed: ["TRAINING", "ADMIN", "PORTAL+TRAINING@Laon"] },
     ];
     const nodeField = fields.find((root) => root.coordinate === "Query.node")!;
     const nodeRule = declaredAuthScopes(nodeField.field) as ScopeMap;

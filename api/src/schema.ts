@@ -8,6 +8,7 @@ import "./modules/console/index.js";
 import "./modules/identity/index.js";
 import "./modules/partners/index.js";
 import "./modules/territory/index.js";
+import "./modules/training/index.js";
 
 export const schema = builder.toSchema();
 
