@@ -9,7 +9,19 @@ const empty = { __typename: 'QueryPlacesConnection', totalCount: 0, edges: [] };
 
 function renderAt(path: string, basePath = '/formations') {
   window.history.replaceState(null, '', path);
-  const { fetch } = fakeGraphqlFetch(() => ({ data: { mediatheques: empty, tiersLieux: empty, makerspaces: empty, franceServices: empty } }));
+  const { fetch } = fakeGraphqlFetch((request) => {
+    if (request.operationName === 'SessionCalendar') return { data: { trainingSessions: { __typename: 'QueryTrainingSessionsConnection', totalCount: 0, edges: [] } } };
+    if (request.operationName === 'SessionCalendarOptions') {
+      return {
+        data: {
+          courses: { __typename: 'QueryCoursesConnection', edges: [] },
+          schedulingResources: { __typename: 'QuerySchedulingResourcesConnection', edges: [] },
+          viewer: { __typename: 'Viewer', agent: null },
+        },
+      };
+    }
+    return { data: { mediatheques: empty, tiersLieux: empty, makerspaces: empty, franceServices: empty } };
+  });
   render(
     <ConsoleRoot client={createGraphqlClient({ url: '/graphql', fetch })}>
       <training.Root basePath={basePath} />

@@ -24,7 +24,7 @@ export interface CheckboxGroupProps {
  */
 export function CheckboxGroup({ label, options, value, onChange, description, errorMessage, ...props }: CheckboxGroupProps) {
   return (
-    <AriaCheckboxGroup {...props} className="cou-choice-group" value={[...value]} onChange={onChange} isInvalid={Boolean(errorMessage)}>
+    <AriaCheckboxGroup {...props} validationBehavior="aria" className="cou-choice-group" value={[...value]} onChange={onChange} isInvalid={Boolean(errorMessage)}>
       <Label className="cou-label">{label}</Label>
       {description && (
         <Text slot="description" className="cou-description">

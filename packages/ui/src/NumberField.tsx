@@ -22,6 +22,7 @@ export function NumberField({ label, value, onChange, description, errorMessage,
   return (
     <AriaNumberField
       {...props}
+      validationBehavior="aria"
       className="cou-text-field cou-number-field"
       step={step}
       value={value ?? Number.NaN}

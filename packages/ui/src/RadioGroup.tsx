@@ -24,6 +24,7 @@ export function RadioGroup({ label, options, value, onChange, description, error
   return (
     <AriaRadioGroup
       {...props}
+      validationBehavior="aria"
       className={`cou-choice-group cou-choice-group--${orientation}`}
       orientation={orientation}
       value={value}

@@ -16,7 +16,7 @@ export interface TextAreaFieldProps {
 /** Text of several lines (a description, a reason), named by its label, its help and error linked to it. */
 export function TextAreaField({ label, description, errorMessage, rows = 4, ...props }: TextAreaFieldProps) {
   return (
-    <AriaTextField {...props} className="cou-text-field cou-text-area-field" isInvalid={Boolean(errorMessage)}>
+    <AriaTextField {...props} validationBehavior="aria" className="cou-text-field cou-text-area-field" isInvalid={Boolean(errorMessage)}>
       <Label className="cou-label">{label}</Label>
       {description && (
         <Text slot="description" className="cou-description">

@@ -23,6 +23,7 @@ export function TimeField({ label, value, onChange, description, errorMessage, .
   return (
     <AriaTimeField
       {...props}
+      validationBehavior="aria"
       className="cou-text-field"
       value={value ? parseTime(value) : null}
       onChange={(time) => onChange(time ? toText(time) : null)}
