@@ -53,12 +53,16 @@ const options = {
   viewer: { __typename: 'Viewer', agent: { __typename: 'Agent', id: 'agent-1', displayName: 'Claire Martin' } },
 };
 
-type Answers = { sessions?: (request: GraphqlRequest) => unknown; schedule?: (request: GraphqlRequest) => unknown };
+type Answers = {
+  sessions?: (request: GraphqlRequest) => unknown;
+  schedule?: (request: GraphqlRequest) => unknown;
+  options?: (request: GraphqlRequest) => unknown;
+};
 
 function renderAt(path: string, answers: Answers = {}) {
   window.history.replaceState(null, '', path);
   const respond: GraphqlResponder = (request) => {
-    if (request.operationName === 'SessionCalendarOptions') return { data: options };
+    if (request.operationName === 'SessionCalendarOptions') return answers.options?.(request) ?? { data: options };
     if (request.operationName === 'SessionCalendar') return answers.sessions?.(request) ?? { data: { trainingSessions: connection([tablet, email]) } };
     if (request.operationName === 'ScheduleTrainingSession') return answers.schedule?.(request);
     return { data: { node: null } };
@@ -187,6 +191,22 @@ describe('SessionCalendarScreen', () => {
       await user.clear(capacity);
       await user.type(capacity, '10');
     }
+
+    it('offers Retry when the courses and rooms could not be loaded', async () => {
+      const user = userEvent.setup();
+      let calls = 0;
+      renderAt('/formations', {
+        options: () => {
+          calls += 1;
+          return calls === 1 ? { errors: [{ message: 'boom', extensions: { code: 'INTERNAL' } }] } : undefined;
+        },
+      });
+      const dialog = await openDialog(user);
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert.textContent).toContain("Les formations et les salles n'ont pas pu être chargées.");
+      await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+      expect(await within(dialog).findByRole('button', { name: /Salle$/ })).toBeTruthy();
+    });
 
     it('says what is missing, next to each field', async () => {
       const user = userEvent.setup();

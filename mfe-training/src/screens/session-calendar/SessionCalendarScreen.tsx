@@ -55,7 +55,7 @@ export function SessionCalendarScreen() {
   // An empty week holds no TrainingSession for urql's cache to notice: name it, so a new session refetches the week.
   const context = useMemo(() => ({ additionalTypenames: ['TrainingSession'] }), []);
   const [result, reexecute] = useQuery({ query: SessionCalendarQuery, variables, context });
-  const [options] = useQuery({ query: SessionCalendarOptionsQuery });
+  const [options, reexecuteOptions] = useQuery({ query: SessionCalendarOptionsQuery });
 
   const courses = options.data?.courses.edges.map((edge) => edge.node) ?? [];
   const rooms = options.data?.schedulingResources.edges.map((edge) => edge.node) ?? [];
@@ -84,7 +84,7 @@ export function SessionCalendarScreen() {
     <ModalDialog triggerLabel={t('scheduleOpen')} title={t('scheduleTitle')}>
       {(close) =>
         options.error && !options.data ? (
-          <ErrorState message={t('scheduleOptionsError')} />
+          <ErrorState message={t('scheduleOptionsError')} onRetry={() => reexecuteOptions({ requestPolicy: 'network-only' })} />
         ) : !options.data ? (
           <LoadingState lines={3} />
         ) : (
