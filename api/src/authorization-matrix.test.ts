@@ -289,6 +289,10 @@ describe("Query.node and the types' own rules", () => {
     // Training records from the demo data: an advisor, and an activity report at a place of Laon.
     const advisorProfile = await prisma.advisorProfile.findFirstOrThrow({ select: { id: true } });
     const laonReport = await prisma.activityReport.findFirstOrThrow({ where: { place: { communeId: laon.id } }, select: { id: true } });
+    // A course and a session at a place of Laon from the demo data, and the matrix resident's enrolment in that session.
+    const course = await prisma.course.findFirstOrThrow({ select: { id: true } });
+    const laonSession = await prisma.trainingSession.findFirstOrThrow({ where: { groupSession: { resource: { place: { communeId: laon.id } } } }, select: { id: true, groupSessionId: true } });
+    const enrolment = await prisma.groupEnrolment.create({ data: { groupSessionId: laonSession.groupSessionId, residentId: matrixResidentId, status: "ENROLLED" }, select: { id: true } });
     const records: { label: string; type: string; id: string; allowed?: string[] }[] = [
       { label: "Commune Laon", type: "Commune", id: laon.id },
       { label: "Epci CAPL", type: "Epci", id: laon.epciId },
@@ -307,6 +311,10 @@ describe("Query.node and the types' own rules", () => {
       { label: "an Advisor", type: "Advisor", id: advisorProfile.id },
       // An activity report: TRAINING agents covering its place's commune, administrators; never its resident.
       { label: "ActivityReport at Laon", type: "ActivityReport", id: laonReport.id, allowed: ["TRAINING", "ADMIN", "PORTAL+TRAINING@Laon"] },
+      { label: "a Course", type: "Course", id: course.id },
+      { label: "TrainingSession at Laon", type: "TrainingSession", id: laonSession.id },
+      // An enrolment: its resident, TRAINING agents covering the session's place, administrators.
+      { label: "Enrolment at Laon (the matrix resident's)", type: "Enrolment", id: enrolment.id, allowed: ["TRAINING", "ADMIN", "PORTAL+TRAINING@Laon", "resident"] },
     ];
     const nodeField = fields.find((root) => root.coordinate === "Query.node")!;
     const nodeRule = declaredAuthScopes(nodeField.field) as ScopeMap;

@@ -10,6 +10,7 @@ import { hashPassword } from "../../src/modules/identity/password.js";
 import { sha256 } from "../../src/modules/identity/tokens.js";
 import { defaultCostBudget } from "../../src/modules/partners/api-client.service.js";
 import { loadDemoAdvisors } from "./advisors.js";
+import { loadDemoTraining } from "./training.js";
 
 interface DemoPlace {
   inseeCode: string;
@@ -144,6 +145,7 @@ export async function loadDemoData(prisma: PrismaClient, now = new Date()): Prom
     };
     await tx.apiClient.upsert({ where: { keyPrefix }, create: { keyPrefix, ...partner }, update: partner });
     await loadDemoAdvisors(tx, now);
+    await loadDemoTraining(tx, now);
     return { places: demoPlaces.length, agents: demoAgents.length, residents: demoResidents.length, apiClients: 1 };
   });
 }

@@ -3,7 +3,8 @@
  * local "HH:MM" times) and its exceptions (closures, absences). The slot search and the booking
  * service read them; existing bookings are never moved by a change here, only reported.
  */
-import { BadUserInputError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import type { SchedulingResourceKind } from "../../generated/prisma/client.js";
 import type { Tx } from "../../mutation.js";
 import type { Viewer } from "../identity/index.js";
 import { canManageAt, canManageResource } from "./booking.policy.js";
@@ -115,4 +116,41 @@ export async function addAvailabilityException(tx: Tx, viewer: Viewer, input: Ex
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   return { exception, affectedBookingIds: affected.map((b) => b.id) };
+}
+
+export interface CreateResourceInput {
+  kind: SchedulingResourceKind;
+  name: string;
+  description?: string | null;
+  placeId: string;
+}
+
+/**
+ * A new bookable resource (a machine, a public computer, a kiosk, a room…) at a place where the agent
+ * serves its kind. It has no weekly rule yet, so no slot until setAvailabilityRules gives it some.
+ */
+export async function createResource(tx: Tx, viewer: Viewer, input: CreateResourceInput) {
+  const place = await tx.place.findUnique({ where: { id: input.placeId }, select: { id: true, communeId: true } });
+  if (!place) throw new NotFoundError("Place", input.placeId);
+  if (!canManageAt(viewer, input.kind, place)) throw new ForbiddenError("Your roles do not serve this kind of resource in this place's commune");
+  return tx.schedulingResource.create({
+    data: { kind: input.kind, name: input.name, description: input.description || null, placeId: place.id },
+  });
+}
+
+/**
+ * Takes a resource out of service: it keeps its history but offers no slot. Refused (CONFLICT) while
+ * bookings to come are held or confirmed on it, a group session's room booking included: they must be
+ * moved or cancelled first, so that nobody is left with an appointment on a machine that is gone.
+ * Retiring twice keeps the first date.
+ */
+export async function retireResource(tx: Tx, viewer: Viewer, resourceId: string, now = new Date()) {
+  await findManageableResource(tx, viewer, resourceId);
+  const current = await tx.schedulingResource.findUniqueOrThrow({ where: { id: resourceId }, select: { retiredAt: true } });
+  if (current.retiredAt) return;
+  const upcoming = await tx.booking.count({
+    where: { resourceId, status: { in: ["HELD", "CONFIRMED"] }, endsAt: { gt: now }, OR: [{ holdExpiresAt: null }, { holdExpiresAt: { gt: now } }] },
+  });
+  if (upcoming > 0) throw new ConflictError(`This resource still has ${upcoming} booking(s) to come: move or cancel them first`);
+  await tx.schedulingResource.update({ where: { id: resourceId }, data: { retiredAt: now } });
 }

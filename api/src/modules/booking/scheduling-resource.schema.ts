@@ -1,12 +1,12 @@
-/** SchedulingResource, SchedulingResourceKind, AvailabilityRule, AvailabilityException, Query.schedulingResources, Mutation.setAvailabilityRules, Mutation.addAvailabilityException */
+/** SchedulingResource, SchedulingResourceKind, AvailabilityRule, AvailabilityException, Query.schedulingResources, Mutation.createSchedulingResource, retireSchedulingResource, setAvailabilityRules, addAvailabilityException */
 import { z } from "zod";
 import { builder } from "../../builder.js";
-import { BadUserInputError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { Prisma, SchedulingResourceKind } from "../../generated/prisma/client.js";
 import { runMutation } from "../../mutation.js";
 import { canManageResource, schedulingRoles } from "./booking.policy.js";
 import { placeGlobalId } from "./place-id.js";
-import { addAvailabilityException, calendarDayOf, formatTimeOfDay, replaceAvailabilityRules, timeOfDayPattern } from "./resource.service.js";
+import { addAvailabilityException, calendarDayOf, createResource, formatTimeOfDay, replaceAvailabilityRules, retireResource, timeOfDayPattern } from "./resource.service.js";
 
 export const SchedulingResourceKindEnum = builder.enumType("SchedulingResourceKind", {
   description: "What a bookable resource is; each kind is managed by agents of one module role.",
@@ -244,6 +244,57 @@ builder.mutationField("addAvailabilityException", (t) =>
         const { exception, affectedBookingIds } = await addAvailabilityException(tx, ctx.viewer, { ...input, resourceId });
         journal.targetIds.push(exception.id);
         return { resourceId, exceptionId: exception.id, affectedBookingIds };
+      }),
+  }),
+);
+
+const CreateSchedulingResourceInput = builder.inputType("CreateSchedulingResourceInput", {
+  description: "A new bookable resource: a makerspace machine, a public computer, a kiosk, a room…",
+  fields: (t) => ({
+    kind: t.field({ type: SchedulingResourceKindEnum, required: true, description: "What it is (MACHINE, COMPUTER, KIOSK, ROOM…)." }),
+    name: t.string({ required: true, description: "Name shown to the people who book it, e.g. « Imprimante 3D » (at most 120 characters).", validate: z.string().trim().min(1).max(120) }),
+    description: t.string({ description: "What it is, for the people who book it (at most 1000 characters).", validate: z.string().trim().max(1000) }),
+    placeId: t.globalID({ required: true, description: "Its home place.", validate: placeGlobalId }),
+  }),
+});
+
+builder.mutationField("createSchedulingResource", (t) =>
+  t.field({
+    nullable: true,
+    type: resourceSuccess("CreateSchedulingResourceSuccess", "The resource exists; give it weekly rules (setAvailabilityRules) to open slots."),
+    authScopes: { anyRole: schedulingRoles },
+    errors: { types: [NotFoundError, ForbiddenError, BadUserInputError] },
+    description: "Adds a bookable resource at a place (agents of the kind's role covering the place's commune). It offers no slot until it has weekly rules.",
+    args: { input: t.arg({ type: CreateSchedulingResourceInput, required: true, description: "The resource." }) },
+    resolve: (_root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (tx, journal) => {
+        const resource = await createResource(tx, ctx.viewer, { kind: input.kind, name: input.name, description: input.description, placeId: input.placeId.id });
+        journal.targetIds.push(resource.id);
+        return { resourceId: resource.id };
+      }),
+  }),
+);
+
+const RetireSchedulingResourceInput = builder.inputType("RetireSchedulingResourceInput", {
+  description: "A resource to take out of service.",
+  fields: (t) => ({ resourceId: t.globalID({ required: true, for: [SchedulingResourceRef], description: "The resource." }) }),
+});
+
+builder.mutationField("retireSchedulingResource", (t) =>
+  t.field({
+    nullable: true,
+    type: resourceSuccess("RetireSchedulingResourceSuccess", "The resource is out of service: it keeps its history and offers no slot."),
+    authScopes: { anyRole: schedulingRoles },
+    errors: { types: [NotFoundError, ForbiddenError, ConflictError] },
+    description:
+      "Takes a resource out of service (agents of the kind's role covering the resource's commune). ConflictError while bookings to come are held or confirmed on it. Retiring twice changes nothing.",
+    args: { input: t.arg({ type: RetireSchedulingResourceInput, required: true, description: "The resource." }) },
+    resolve: (_root, { input }, ctx, info) =>
+      runMutation(ctx, info, async (tx, journal) => {
+        const resourceId = input.resourceId.id;
+        journal.targetIds.push(resourceId);
+        await retireResource(tx, ctx.viewer, resourceId);
+        return { resourceId };
       }),
   }),
 );

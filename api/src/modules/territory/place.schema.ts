@@ -4,7 +4,7 @@ import { builder } from "../../builder.js";
 import { territoryReaders } from "./territory.policy.js";
 import { placeOrderBy, placeWhere } from "./place.service.js";
 
-const PlaceKind = builder.enumType("PlaceKind", {
+export const PlaceKind = builder.enumType("PlaceKind", {
   description: "What a place is.",
   values: {
     MEDIATHEQUE: { description: "Médiathèque (public library)." },
