@@ -437,6 +437,7 @@ export const en: Translation<typeof fr> = {
   equipmentTitle: 'Equipment',
   equipmentDescription: 'Fab lab machines, public computers and kiosks, place by place.',
   equipmentError: 'The equipment list could not be loaded.',
+  equipmentTruncated: 'Only the first {count} items of each kind are shown.',
   equipmentEmpty: 'No equipment is recorded.',
   equipmentCaption: { one: '{place} ({count} item)', other: '{place} ({count} items)' },
   equipmentColumnName: 'Equipment',

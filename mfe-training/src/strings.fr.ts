@@ -435,6 +435,7 @@ export const fr = {
   equipmentTitle: 'Équipements',
   equipmentDescription: 'Machines des fab labs, ordinateurs publics et bornes, lieu par lieu.',
   equipmentError: "La liste des équipements n'a pas pu être chargée.",
+  equipmentTruncated: 'Seuls les {count} premiers équipements de chaque type sont affichés.',
   equipmentEmpty: "Aucun équipement n'est enregistré.",
   equipmentCaption: { one: '{place} ({count} équipement)', other: '{place} ({count} équipements)' },
   equipmentColumnName: 'Équipement',

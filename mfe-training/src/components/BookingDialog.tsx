@@ -34,6 +34,8 @@ export interface BookingDialogProps {
   triggerVariant?: 'primary' | 'secondary';
   /** The trigger's fuller name when its text is ambiguous: « Réserver Imprimante 3D » in a table row. */
   triggerAriaLabel?: string;
+  /** Called once a booking is confirmed, with what it booked: the agenda then shows that week. */
+  onBooked?: (booking: { startsAt: string; resourceId: string }) => void;
 }
 
 /**
@@ -69,6 +71,7 @@ function BookingForm({
   resource,
   appointmentTypes: givenTypes,
   places,
+  onBooked,
   close,
 }: Omit<BookingDialogProps, 'triggerLabel' | 'title' | 'triggerVariant' | 'triggerAriaLabel'> & { close: () => void }) {
   const t = useT();
@@ -95,7 +98,7 @@ function BookingForm({
   const [chosen, setChosen] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [holdTried, setHoldTried] = useState(false);
-  const [hold, setHold] = useState<(HeldBooking & { place: FreeSlot['place'] }) | null>(null);
+  const [hold, setHold] = useState<(HeldBooking & { place: FreeSlot['place']; resourceId: string }) | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const slotsVariables = { input: search as SlotSearchInput };
@@ -173,7 +176,7 @@ function BookingForm({
     });
     const outcome = data?.holdSlot;
     if (outcome?.__typename === 'HoldSlotSuccess') {
-      setHold({ ...outcome.booking, place: chosenSlot.place });
+      setHold({ ...outcome.booking, place: chosenSlot.place, resourceId: chosenSlot.resource.id });
       return;
     }
     if (outcome?.__typename === 'ConflictError' || outcome?.__typename === 'BadUserInputError') {
@@ -195,6 +198,7 @@ function BookingForm({
         tone: 'success',
       });
       close();
+      onBooked?.({ startsAt: hold.startsAt, resourceId: hold.resourceId });
       return;
     }
     if (outcome?.__typename === 'ConflictError') {

@@ -250,10 +250,10 @@ describe('AdvisorAgendaScreen', { timeout: 20_000 }, () => {
     await waitFor(() => expect(variablesOf('AdvisorAgendaBookings')).toHaveLength(2));
   });
 
-  it('books a new appointment from the agenda, which then shows it', async () => {
+  it('books a new appointment from the agenda, which then shows the week of the appointment', async () => {
     const user = userEvent.setup({ delay: null });
     let confirmed = false;
-    const booked = booking('b-new', '2026-03-13T09:00:00Z', '2026-03-13T09:45:00Z', 'CONFIRMED');
+    const booked = booking('b-new', '2026-03-17T09:00:00Z', '2026-03-17T09:45:00Z', 'CONFIRMED');
     const free = { __typename: 'Slot', startsAt: booked.startsAt, endsAt: booked.endsAt, place: crepy, resource: advisors[1]!.resource };
     const { variablesOf } = renderAgenda('/agenda', {
       AdvisorAgendaBookings: () => bookingsPage(confirmed ? [past, booked] : [past]),
@@ -306,8 +306,9 @@ describe('AdvisorAgendaScreen', { timeout: 20_000 }, () => {
     await user.click(await within(dialog).findByRole('button', { name: 'Confirmer le rendez-vous' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const friday = await screen.findByRole('group', { name: 'vendredi 13 mars, 1 rendez-vous' });
-    expect(within(friday).getByRole('button').textContent).toBe('10:00 – 10:45 Aide aux démarches en ligne — Marie Dupont');
+    expect(await screen.findByRole('heading', { name: 'Semaine du 16 mars 2026' })).toBeTruthy();
+    const tuesday = await screen.findByRole('group', { name: 'mardi 17 mars, 1 rendez-vous' });
+    expect(within(tuesday).getByRole('button').textContent).toBe('10:00 – 10:45 Aide aux démarches en ligne — Marie Dupont');
   });
 
   it('shows an error with Retry, then the week', async () => {

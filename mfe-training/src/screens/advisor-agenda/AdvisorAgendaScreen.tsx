@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { BookingDialog } from '../../components/BookingDialog.tsx';
 import { isCalendarDay, todayInParis } from '../../components/calendar-days.ts';
-import { addDays, mondayOf, parisInstant } from '../../components/paris-time.ts';
+import { addDays, mondayOf, parisDayOf, parisInstant } from '../../components/paris-time.ts';
 import { answers } from '../../components/query-result.ts';
 import { useT } from '../../i18n.ts';
 import { agendaHref } from './agenda-href.ts';
@@ -132,6 +132,9 @@ function AdvisorWeek({ advisors, advisor, week }: { advisors: AgendaAdvisor[]; a
           title={t('agendaNewBooking')}
           resource={{ id: advisor.resource.id, name: advisor.name, kind: 'ADVISOR' }}
           places={places}
+          onBooked={({ startsAt, resourceId }) =>
+            show(advisors.find((candidate) => candidate.resource.id === resourceId)?.id ?? advisor.id, mondayOf(parisDayOf(startsAt)))
+          }
         />
       </div>
       <h2 ref={weekHeading} tabIndex={-1} aria-live="polite">

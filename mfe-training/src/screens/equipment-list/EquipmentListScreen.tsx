@@ -37,6 +37,9 @@ const equipmentFailures = {
   NETWORK: 'equipmentFailed',
 } as const;
 
+/** Per kind, the most one page may show: three pages of 100 would exceed the API's cost limit per operation. */
+const equipmentPerKind = 50;
+
 /**
  * Fab lab machines, public computers and kiosks (`/equipements`), one table per place: book one for a
  * resident (the advisors' booking dialog, with the equipment's own appointment types), add one, retire one.
@@ -46,7 +49,7 @@ export function EquipmentListScreen() {
   // A resource created or retired (a SchedulingResource in a mutation's result) refetches the list, even
   // an empty one, whose result names no SchedulingResource for urql's cache to invalidate.
   const context = useMemo(() => ({ additionalTypenames: ['SchedulingResource'] }), []);
-  const [result, reexecute] = useQuery({ query: EquipmentListQuery, context });
+  const [result, reexecute] = useQuery({ query: EquipmentListQuery, variables: { perKind: equipmentPerKind }, context });
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   const header = <PageHeader title={t('equipmentTitle')} description={t('equipmentDescription')} actions={<AddEquipmentDialog />} />;
 
@@ -72,6 +75,7 @@ export function EquipmentListScreen() {
   for (const { node } of [...machines.edges, ...computers.edges, ...kiosks.edges]) {
     byPlace.set(node.place.id, [...(byPlace.get(node.place.id) ?? []), node]);
   }
+  const truncated = [machines, computers, kiosks].some((connection) => connection.totalCount > connection.edges.length);
   const places = [...byPlace.values()]
     .map((items) => ({ place: items[0]!.place, items: items.sort((a, b) => a.name.localeCompare(b.name, 'fr')) }))
     .sort((a, b) => a.place.name.localeCompare(b.place.name, 'fr'));
@@ -79,6 +83,7 @@ export function EquipmentListScreen() {
   return (
     <>
       {header}
+      {truncated ? <p role="status">{t('equipmentTruncated', { count: equipmentPerKind })}</p> : null}
       {places.length === 0 ? (
         <EmptyState title={t('equipmentEmpty')} />
       ) : (

@@ -17,16 +17,16 @@ type EquipmentConnection = { totalCount: number; edges: { node: Equipment }[] };
 
 export const EquipmentListQuery = gql<
   { machines: EquipmentConnection; computers: EquipmentConnection; kiosks: EquipmentConnection },
-  Record<string, never>
+  { perKind: number }
 >`
-  query EquipmentList {
-    machines: schedulingResources(first: 100, kind: MACHINE) {
+  query EquipmentList($perKind: Int!) {
+    machines: schedulingResources(first: $perKind, kind: MACHINE) {
       ...EquipmentConnection
     }
-    computers: schedulingResources(first: 100, kind: COMPUTER) {
+    computers: schedulingResources(first: $perKind, kind: COMPUTER) {
       ...EquipmentConnection
     }
-    kiosks: schedulingResources(first: 100, kind: KIOSK) {
+    kiosks: schedulingResources(first: $perKind, kind: KIOSK) {
       ...EquipmentConnection
     }
   }
