@@ -23,7 +23,7 @@ import zlib from "node:zlib";
 import type { BrowserContext, Page, Request, Response } from "playwright-core";
 import { isOutside, launchBrowser, type TestBrowser } from "../e2e/support/browser.js";
 import { startTestStack, type TestStack } from "../e2e/support/stack.js";
-import { moduleIds, moduleSites, repoRoot, type ModuleId } from "../scripts/stack.js";
+import { apiPaths, moduleIds, moduleSites, repoRoot, type ModuleId } from "../scripts/stack.js";
 
 // ---------------------------------------------------------------------------------------------- settings
 
@@ -47,13 +47,10 @@ const administrator = { email: "camille.martin@capl.example", password: "Couronn
 const modules: Record<ModuleId, { link: string; heading: string }> = {
   portal: { link: "Portail famille", heading: "Lieux d'accueil des familles" },
   intranet: { link: "Intranet", heading: "Communes de l'agglomération" },
-  training: { link: "Inclusion numérique", heading: "Lieux de l'inclusion numérique" },
+  training: { link: "Inclusion numérique", heading: "Séances de formation" },
   telehealth: { link: "Télésanté", heading: "Centres de santé" },
 };
 const homeHeading = "Bienvenue sur la console Couronne";
-
-/** Paths of the shell's origin that the static server proxies to the API (scripts/stack.ts). */
-const apiPaths = ["/graphql", "/console/", "/playground", "/health", "/ready"];
 
 const machine = [
   `Node ${process.version} on ${os.platform()} ${os.arch()}`,

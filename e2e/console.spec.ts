@@ -47,10 +47,13 @@ test("the console lists the four modules; the intranet opens with the keyboard a
     await expectCommunes(page);
 
     // The other modules' root screens (the journey spec scans the login page, portal and intranet).
-    for (const [title, path] of [["Inclusion numérique", "/formations"], ["Télésanté", "/telesante"]] as const) {
+    for (const [title, path, heading] of [
+      ["Inclusion numérique", "/formations", "Séances de formation"],
+      ["Télésanté", "/telesante", "Centres de santé"],
+    ] as const) {
       await navigation.getByRole("link", { name: title, exact: true }).click();
       await page.waitForURL((url) => url.pathname.startsWith(path));
-      await page.getByRole("table").first().waitFor({ state: "visible", timeout: 20_000 });
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor({ state: "visible", timeout: 20_000 });
       await expectAccessible(page, `the root screen of ${title}`);
     }
 

@@ -30,7 +30,7 @@ export const moduleSites: Record<ModuleId, { dir: string; portEnv: string; defau
 export const defaultShellPort = 4100;
 
 /** Paths of the shell's origin that belong to the API: the shell calls them same-origin. */
-const apiPaths = ["/graphql", "/console/", "/playground", "/health", "/ready", "/ical/"];
+export const apiPaths = ["/graphql", "/console/", "/playground", "/health", "/ready", "/ical/"];
 
 export interface StackOptions {
   /** Passed to openDatabase: a directory (PGlite), `memory://` or `postgres://…`. Unset: its default. */

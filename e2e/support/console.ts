@@ -15,6 +15,8 @@ export const demoAgents = {
   administrator: { email: "camille.martin@capl.example", password: "Couronne-demo-2026" },
   /** Holds two module roles: PORTAL and INTRANET. */
   portalAndIntranet: { email: "emma.roux@capl.example", password: "Couronne-demo-2026" },
+  /** Digital advisor (conseillère numérique) holding TRAINING: her own agenda opens by default. */
+  advisor: { email: "nadia.lefebvre@capl.example", password: "Couronne-demo-2026" },
 } as const;
 
 /**
