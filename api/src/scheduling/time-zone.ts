@@ -34,21 +34,44 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local date and time of `instant` in `timeZone` (seconds dropped). */
-export function toLocal(instant: Date | number, timeZone: string): LocalDateTime {
-  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
+/** Offset of `timeZone` from UTC at `instant` (a whole second), from Intl: local wall clock minus the instant. */
+function exactOffset(instant: number, timeZone: string): number {
+  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(timeZone).formatToParts(instant)) {
     if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
   }
-  const day = Date.UTC(parts.year, parts.month - 1, parts.day) / msPerDay;
-  return { day, minute: parts.hour * 60 + parts.minute };
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - instant;
 }
 
-/** Offset of `timeZone` from UTC at `instant`, in milliseconds (Paris in winter: +3,600,000). */
-function offsetAt(instant: number, timeZone: string): number {
-  const { day, minute } = toLocal(instant, timeZone);
-  const wholeMinute = instant - (((instant % msPerMinute) + msPerMinute) % msPerMinute);
-  return day * msPerDay + minute * msPerMinute - wholeMinute;
+const msPerQuarterHour = 15 * msPerMinute;
+/** Offsets by zone, then by quarter hour since 1970; cleared when large (a year is 35,040 quarters). */
+const offsetsByQuarter = new Map<string, Map<number, number>>();
+const maxCachedQuarters = 200_000;
+
+/**
+ * Offset of `timeZone` from UTC at `instant`, in milliseconds (Paris in winter: +3,600,000). Intl is
+ * slow and a slot search asks thousands of times, so Intl is asked once per quarter hour and the answer
+ * kept: every offset change of every zone since 1970 falls on a quarter hour of UTC (time-zone.test.ts).
+ */
+function offsetOf(instant: number, timeZone: string): number {
+  let offsets = offsetsByQuarter.get(timeZone);
+  if (!offsets) offsetsByQuarter.set(timeZone, (offsets = new Map()));
+  const quarter = Math.floor(instant / msPerQuarterHour);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    offset = exactOffset(quarter * msPerQuarterHour, timeZone);
+    if (offsets.size >= maxCachedQuarters) offsets.clear();
+    offsets.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The local date and time of `instant` in `timeZone` (seconds dropped). */
+export function toLocal(instant: Date | number, timeZone: string): LocalDateTime {
+  const time = typeof instant === "number" ? instant : instant.getTime();
+  const local = time + offsetOf(time, timeZone);
+  const day = Math.floor(local / msPerDay);
+  return { day, minute: Math.floor((local - day * msPerDay) / msPerMinute) };
 }
 
 /**
@@ -58,7 +81,7 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 export function fromLocal(day: number, minute: number, timeZone: string): Date | null {
   const asIfUtc = day * msPerDay + minute * msPerMinute;
-  const candidates = [offsetAt(asIfUtc - msPerDay, timeZone), offsetAt(asIfUtc + msPerDay, timeZone)]
+  const candidates = [offsetOf(asIfUtc - msPerDay, timeZone), offsetOf(asIfUtc + msPerDay, timeZone)]
     .map((offset) => asIfUtc - offset)
     .filter((instant) => {
       const local = toLocal(instant, timeZone);
