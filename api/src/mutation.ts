@@ -1,11 +1,13 @@
 /**
  * How every mutation changes data: its work and its audit row commit together in one transaction;
  * when the work fails, the transaction rolls back and a FAILURE (or DENIED) row is written instead.
+ * A transaction PostgreSQL aborts to break a deadlock between concurrent ones is run again (db/driver-error.ts).
  * Validation and role checks run before (validation and scope-auth plugins); mutations refused there
  * are journaled by plugins/audit-journal.ts, so every mutation call leaves exactly one row.
  */
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "./builder.js";
+import { isRetryableTransactionFailure } from "./db/driver-error.js";
 import { classifyError } from "./errors.js";
 import type { Prisma } from "./generated/prisma/client.js";
 import { outcomeOfError, recordAuditEvent } from "./modules/audit/audit.service.js";
@@ -27,23 +29,33 @@ export function mutationKey(info: Pick<GraphQLResolveInfo, "path">): string {
   return String(info.path.key);
 }
 
+/** A transaction PostgreSQL aborted for a deadlock or a serialization failure is run again, at most this often in all. */
+const maxAttempts = 3;
+
 export async function runMutation<T>(
   ctx: Context,
   info: GraphQLResolveInfo,
   work: (tx: Tx, journal: MutationJournal) => Promise<T>,
 ): Promise<T> {
-  const journal: MutationJournal = { targetIds: [], onBehalfOfResidentId: null };
   const entry = { viewer: ctx.viewer, operation: info.fieldName, requestId: ctx.requestId, clientAddress: ctx.clientAddress };
   ctx.audited.add(mutationKey(info));
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const result = await work(tx, journal);
-      await recordAuditEvent(tx, { ...entry, ...journal, viewer: journal.actor ?? ctx.viewer, outcome: "SUCCESS" });
-      return result;
-    });
-  } catch (error) {
-    const code = classifyError(error);
-    await recordAuditEvent(ctx.prisma, { ...entry, ...journal, outcome: outcomeOfError(code), errorCode: code });
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    // Each attempt starts afresh: what a rolled-back attempt noted must not reach the journal.
+    const journal: MutationJournal = { targetIds: [], onBehalfOfResidentId: null };
+    try {
+      return await ctx.prisma.$transaction(async (tx) => {
+        const result = await work(tx, journal);
+        await recordAuditEvent(tx, { ...entry, ...journal, viewer: journal.actor ?? ctx.viewer, outcome: "SUCCESS" });
+        return result;
+      });
+    } catch (error) {
+      if (attempt < maxAttempts && isRetryableTransactionFailure(error)) {
+        ctx.logger.warn({ operation: info.fieldName, attempt }, "transaction aborted by the database (deadlock or serialization failure), run again");
+        continue;
+      }
+      const code = classifyError(error);
+      await recordAuditEvent(ctx.prisma, { ...entry, ...journal, outcome: outcomeOfError(code), errorCode: code });
+      throw error;
+    }
   }
 }

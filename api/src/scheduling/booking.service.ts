@@ -3,6 +3,8 @@
  * HELD/CONFIRMED bookings of one resource never overlap (booking_no_overlap, buffers included): the
  * service re-checks rules, exceptions, notice and horizon, then inserts, and an overlap comes back as
  * the constraint's violation, turned into ConflictError by withBookingConflicts.
+ * Every transaction that changes a resource's bookings first takes the resource's lock
+ * (lockResourceBookings): not to decide anything, only so that PostgreSQL never deadlocks checking it.
  *
  * Expired holds: the constraint cannot ignore them (an index predicate may not call now()), so each
  * hold first marks the resource's holds whose holdExpiresAt has passed EXPIRED, in the same transaction
@@ -18,7 +20,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from "../errors.js";
 import type { Booking } from "../generated/prisma/client.js";
 import type { Tx } from "../mutation.js";
 import { blockedRange, checkSlot, type SlotRejection } from "./availability.js";
-import { withBookingConflicts } from "./booking-conflict.js";
+import { lockResourceBookings, withBookingConflicts } from "./booking-conflict.js";
 import { offerFreedSlot } from "./waitlist.service.js";
 
 export const holdMinutes = 10;
@@ -114,6 +116,7 @@ async function bookableSlot(tx: Tx, resourceId: string, appointmentTypeId: strin
 /** Holds a slot for `holdMinutes`: HELD, or ConflictError when it is taken, BAD_USER_INPUT when not bookable. */
 export async function holdSlot(tx: Tx, input: HoldSlotInput, now = new Date()): Promise<Booking> {
   const slot = await bookableSlot(tx, input.resourceId, input.appointmentTypeId, input.startsAt, now);
+  await lockResourceBookings(tx, slot.resourceId);
   await expireStaleHolds(tx, slot.resourceId, now);
   return withBookingConflicts(() =>
     tx.booking.create({
@@ -135,12 +138,19 @@ async function findBooking(tx: Tx, bookingId: string) {
   return booking;
 }
 
+/** The booking, read again once its resource's bookings are locked (lockResourceBookings) for this transaction. */
+async function findBookingLocked(tx: Tx, bookingId: string, ...otherResourceIds: string[]) {
+  const { resourceId } = await findBooking(tx, bookingId);
+  await lockResourceBookings(tx, resourceId, ...otherResourceIds);
+  return findBooking(tx, bookingId);
+}
+
 /**
  * HELD (and not expired) → CONFIRMED; a confirmed waiting-list offer makes its entry BOOKED.
  * Confirming a confirmed booking returns it unchanged.
  */
 export async function confirmBooking(tx: Tx, bookingId: string, now = new Date()): Promise<Booking> {
-  const booking = await findBooking(tx, bookingId);
+  const booking = await findBookingLocked(tx, bookingId);
   if (booking.status === "CONFIRMED") return booking;
   if (booking.status !== "HELD") throw new ConflictError(`Booking ${bookingId} is ${booking.status}, it cannot be confirmed`);
   if (booking.holdExpiresAt && booking.holdExpiresAt <= now) {
@@ -163,7 +173,7 @@ export async function confirmBooking(tx: Tx, bookingId: string, now = new Date()
  * Cancelling twice returns the booking unchanged and offers nothing.
  */
 export async function cancelBooking(tx: Tx, bookingId: string, reason: string, now = new Date()): Promise<{ booking: Booking; offer: Booking | null }> {
-  const booking = await findBooking(tx, bookingId);
+  const booking = await findBookingLocked(tx, bookingId);
   if (booking.status === "CANCELLED") return { booking, offer: null };
   if (booking.status !== "HELD" && booking.status !== "CONFIRMED") {
     throw new ConflictError(`Booking ${bookingId} is ${booking.status}, it cannot be cancelled`);
@@ -185,7 +195,7 @@ export async function cancelBooking(tx: Tx, bookingId: string, reason: string, n
  * goes to the waiting list unless the new booking covers part of it.
  */
 export async function rescheduleBooking(tx: Tx, input: RescheduleBookingInput, now = new Date()): Promise<Booking> {
-  const old = await findBooking(tx, input.bookingId);
+  const old = await findBookingLocked(tx, input.bookingId, ...(input.resourceId ? [input.resourceId] : []));
   if (old.status !== "CONFIRMED") throw new ConflictError(`Booking ${old.id} is ${old.status}, only a confirmed booking can be rescheduled`);
   const slot = await bookableSlot(tx, input.resourceId ?? old.resourceId, old.appointmentTypeId, input.startsAt, now);
   const { count } = await tx.booking.updateMany({

@@ -17,7 +17,7 @@
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors.js";
 import type { GroupEnrolment, GroupSession } from "../generated/prisma/client.js";
 import type { Tx } from "../mutation.js";
-import { withBookingConflicts } from "./booking-conflict.js";
+import { lockResourceBookings, withBookingConflicts } from "./booking-conflict.js";
 
 export const groupOfferHours = 48;
 const msPerHour = 3_600_000;
@@ -76,6 +76,7 @@ export async function createGroupSession(tx: Tx, input: CreateGroupSessionInput,
     select: { reason: true },
   });
   if (closure) throw new BadUserInputError(`The room is closed at this time (${closure.reason})`);
+  await lockResourceBookings(tx, room.id);
   // A stale hold of the room must not block the session (see booking.service.ts).
   await tx.booking.updateMany({ where: { resourceId: room.id, status: "HELD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
   const roomBooking = await withBookingConflicts(() =>

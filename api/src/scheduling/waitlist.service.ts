@@ -13,7 +13,7 @@
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors.js";
 import type { Tx } from "../mutation.js";
 import type { Booking } from "../generated/prisma/client.js";
-import { withBookingConflicts } from "./booking-conflict.js";
+import { lockResourceBookings, withBookingConflicts } from "./booking-conflict.js";
 
 export const waitlistOfferHours = 24;
 const msPerHour = 3_600_000;
@@ -37,6 +37,7 @@ type FreedSlot = Pick<Booking, "resourceId" | "appointmentTypeId" | "startsAt" |
  */
 export async function offerFreedSlot(tx: Tx, slot: FreedSlot, now: Date): Promise<Booking | null> {
   if (slot.startsAt.getTime() <= now.getTime()) return null;
+  await lockResourceBookings(tx, slot.resourceId);
   // A released offer's range may have been taken since its hold expired (an expired hold blocks nobody).
   await tx.booking.updateMany({ where: { resourceId: slot.resourceId, status: "HELD", holdExpiresAt: { lte: now } }, data: { status: "EXPIRED" } });
   const taken = await tx.booking.count({
@@ -140,6 +141,8 @@ export async function leaveWaitlist(tx: Tx, entryId: string, now = new Date()) {
  * slot is passed on all the same. Returns the next offer, if any.
  */
 export async function releaseOffer(tx: Tx, offerBookingId: string, reason: string | null, now: Date): Promise<Booking | null> {
+  const { resourceId } = await tx.booking.findUniqueOrThrow({ where: { id: offerBookingId }, select: { resourceId: true } });
+  await lockResourceBookings(tx, resourceId);
   const booking = await tx.booking.findUniqueOrThrow({ where: { id: offerBookingId } });
   if (booking.status === "HELD") {
     const { count } = await tx.booking.updateMany({
