@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { holdSlot } from "../../src/scheduling/index.js";
 import { createTestDatabase } from "../../src/testing/test-database.js";
-import { demoAdvisors, demoId } from "./advisors.js";
+import { demoAdvisors } from "./advisors.js";
+import { demoId } from "./demo-calendar.js";
 import { loadDemoData } from "./demo.js";
 
 let db: Database;

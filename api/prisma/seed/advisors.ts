@@ -9,7 +9,6 @@
  * Each appointment is built from one of its advisor's rules (weekday, place, start inside the window) and
  * blocks its range with the engine's own `blockedRange`, so the rows are those the engine would write.
  */
-import crypto from "node:crypto";
 import type {
   ActivityTopic,
   AppointmentModality,
@@ -20,17 +19,9 @@ import type {
   ReferralTarget,
 } from "../../src/generated/prisma/client.js";
 import { blockedRange } from "../../src/scheduling/availability.js";
-import { fromLocal, isoWeekday, toLocal } from "../../src/scheduling/time-zone.js";
+import { demoId, demoTimeZone, minutesOf, weekInstant } from "./demo-calendar.js";
 
 type Tx = Prisma.TransactionClient;
-
-const timeZone = "Europe/Paris";
-
-/** A stable UUID for a demo row, from a key that names it (the same key always gives the same id). */
-export function demoId(key: string): string {
-  const hex = crypto.createHash("sha256").update(`couronne-demo:${key}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 interface DemoAppointmentType {
   key: string;
@@ -286,20 +277,6 @@ export interface LoadDemoAdvisorsResult {
   reports: number;
 }
 
-function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(":").map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-}
-
-/** The instant of local `time` on `weekday` of the week `week` weeks from the one holding `now`. */
-function weekInstant(now: Date, week: number, weekday: number, time: string): Date {
-  const today = toLocal(now, timeZone).day;
-  const monday = today - (isoWeekday(today) - 1);
-  const instant = fromLocal(monday + 7 * week + weekday - 1, minutesOf(time), timeZone);
-  if (!instant) throw new Error(`Demo appointment at ${time} falls in a daylight-saving gap`);
-  return instant;
-}
-
 /**
  * Loads the demo advisors inside the demo data's transaction, after places, agents and residents.
  * Needs the agents and places of demo.ts.
@@ -346,7 +323,7 @@ export async function loadDemoAdvisors(tx: Tx, now: Date): Promise<LoadDemoAdvis
     const agent = await tx.agent.findUnique({ where: { email: advisor.email }, select: { id: true, displayName: true, jobTitle: true } });
     if (!agent) throw new Error(`Demo advisor ${advisor.email} must be one of demo.ts's agents`);
     const resourceId = demoId(`advisor-resource:${advisor.email}`);
-    const resource = { kind: "ADVISOR" as const, name: agent.displayName, description: agent.jobTitle, placeId: placeId(advisor.homePlace), timeZone };
+    const resource = { kind: "ADVISOR" as const, name: agent.displayName, description: agent.jobTitle, placeId: placeId(advisor.homePlace), timeZone: demoTimeZone };
     await tx.schedulingResource.upsert({ where: { id: resourceId }, create: { id: resourceId, ...resource }, update: resource });
     await tx.availabilityRule.deleteMany({ where: { resourceId } });
     await tx.availabilityRule.createMany({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { createGroupSession, holdSlot, searchSlots } from "../../src/scheduling/index.js";
 import { createTestDatabase } from "../../src/testing/test-database.js";
-import { demoId } from "./advisors.js";
+import { demoId } from "./demo-calendar.js";
 import { loadDemoData } from "./demo.js";
 import { demoCourses, demoEquipment, demoSessions } from "./training.js";
 

@@ -14,12 +14,9 @@
  */
 import type { AppointmentModality, AttendanceStatus, Prisma, SchedulingResourceKind, TrainingAudience, TrainingLevel, TrainingTheme } from "../../src/generated/prisma/client.js";
 import { blockedRange } from "../../src/scheduling/availability.js";
-import { fromLocal, isoWeekday, toLocal } from "../../src/scheduling/time-zone.js";
-import { demoId } from "./advisors.js";
+import { demoId, demoTimeZone, minutesOf, weekInstant } from "./demo-calendar.js";
 
 type Tx = Prisma.TransactionClient;
-
-const timeZone = "Europe/Paris";
 
 interface DemoCourse {
   key: string;
@@ -446,20 +443,6 @@ export interface LoadDemoTrainingResult {
   enrolments: number;
 }
 
-function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(":").map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
-}
-
-/** The instant of local `time` on `weekday` of the week `week` weeks from the one holding `now`. */
-function weekInstant(now: Date, week: number, weekday: number, time: string): Date {
-  const today = toLocal(now, timeZone).day;
-  const monday = today - (isoWeekday(today) - 1);
-  const instant = fromLocal(monday + 7 * week + weekday - 1, minutesOf(time), timeZone);
-  if (!instant) throw new Error(`Demo session at ${time} falls in a daylight-saving gap`);
-  return instant;
-}
-
 /**
  * Loads the demo training data inside the demo data's transaction, after places, agents, residents
  * and the advisors (demo.ts, advisors.ts).
@@ -484,7 +467,7 @@ export async function loadDemoTraining(tx: Tx, now: Date): Promise<LoadDemoTrain
   const resourceIds = new Map<string, { id: string; placeId: string }>();
   for (const resource of resources) {
     const id = demoId(`resource:${resource.key}`);
-    const data = { kind: resource.kind, name: resource.name, description: resource.description, placeId: placeId(resource.place), timeZone };
+    const data = { kind: resource.kind, name: resource.name, description: resource.description, placeId: placeId(resource.place), timeZone: demoTimeZone };
     await tx.schedulingResource.upsert({ where: { id }, create: { id, ...data }, update: data });
     resourceIds.set(resource.key, { id, placeId: data.placeId });
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { ActivityTopic, AutonomyLevel, Prisma, ReferralTarget } from "../../generated/prisma/client.js";
-import { demoId } from "../../../prisma/seed/advisors.js";
+import { demoId } from "../../../prisma/seed/demo-calendar.js";
 import { errorCodes, startTestApi, type TestApi } from "../../testing/graphql-client.js";
 import { createTestDatabase } from "../../testing/test-database.js";
 import { createAdminSession, createTestAgent, createTestResident, createTestSession } from "../../testing/viewers.js";
