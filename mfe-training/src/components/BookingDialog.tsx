@@ -15,8 +15,7 @@ import {
   type SlotSearchInput,
 } from './booking-dialog.graphql.ts';
 import { MODALITY_LABELS, type SchedulingResourceKind } from './advisor-labels.ts';
-import { daysBetween, isCalendarDay, todayInParis } from './calendar-days.ts';
-import { addDays, parisDayOf, parisInstant } from './paris-time.ts';
+import { addDays, daysBetween, isCalendarDay, parisDayOf, parisInstant, todayInParis } from './paris-time.ts';
 import { answers } from './query-result.ts';
 import type { ResidentMatch } from './resident-picker.graphql.ts';
 import { ResidentPicker } from './ResidentPicker.tsx';

@@ -28,7 +28,7 @@ import {
   type EquipmentUsed,
   type ReferralTarget,
 } from '../../components/advisor-labels.ts';
-import { minutesBetween } from '../../components/calendar-days.ts';
+import { minutesBetween } from '../../components/paris-time.ts';
 import { failureKey } from '../../components/mutation-errors.ts';
 import { useT } from '../../i18n.ts';
 import type { fr } from '../../strings.fr.ts';

@@ -3,7 +3,7 @@ import { DataTable, DatePicker, EmptyState, ErrorState, LoadingState, PageHeader
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { AUTONOMY_LABELS, REFERRAL_LABELS, TOPIC_LABELS } from '../../components/advisor-labels.ts';
-import { daysBetween, firstDayOfMonth, isCalendarDay, lastDayOfMonth, todayInParis } from '../../components/calendar-days.ts';
+import { daysBetween, firstDayOfMonth, isCalendarDay, lastDayOfMonth, todayInParis } from '../../components/paris-time.ts';
 import { formatDuration } from '../../components/format-duration.ts';
 import { answers } from '../../components/query-result.ts';
 import { useT } from '../../i18n.ts';

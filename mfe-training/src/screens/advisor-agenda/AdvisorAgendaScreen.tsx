@@ -3,8 +3,7 @@ import { Button, EmptyState, ErrorState, LoadingState, PageHeader, Select, WeekC
 import { useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { BookingDialog } from '../../components/BookingDialog.tsx';
-import { isCalendarDay, todayInParis } from '../../components/calendar-days.ts';
-import { addDays, mondayOf, parisDayOf, parisInstant } from '../../components/paris-time.ts';
+import { addDays, isCalendarDay, mondayOf, parisDayOf, parisInstant, todayInParis } from '../../components/paris-time.ts';
 import { answers } from '../../components/query-result.ts';
 import { useT } from '../../i18n.ts';
 import { agendaHref } from './agenda-href.ts';
