@@ -43,12 +43,16 @@ const runs = numberFromEnv("BENCH_RUNS", 3, 1);
 /** The demo administrator (api/prisma/seed/demo.ts): every module role. */
 const administrator = { email: "camille.martin@capl.example", password: "Couronne-demo-2026" };
 
-/** Each module: its link in the navigation and the <h1> of its root screen (mfe-*\/src/strings.fr.ts). */
-const modules: Record<ModuleId, { link: string; heading: string }> = {
-  portal: { link: "Portail famille", heading: "Lieux d'accueil des familles" },
-  intranet: { link: "Intranet", heading: "Communes de l'agglomération" },
-  training: { link: "Inclusion numérique", heading: "Séances de formation" },
-  telehealth: { link: "Télésanté", heading: "Centres de santé" },
+/**
+ * Each module: its link in the navigation, the <h1> of its root screen (mfe-*\/src/strings.fr.ts) and what
+ * shows once the API has answered (CSS): a table row, or the training module's week of sessions (or its
+ * « no session this week »).
+ */
+const modules: Record<ModuleId, { link: string; heading: string; data: string }> = {
+  portal: { link: "Portail famille", heading: "Lieux d'accueil des familles", data: "main table tbody tr" },
+  intranet: { link: "Intranet", heading: "Communes de l'agglomération", data: "main table tbody tr" },
+  training: { link: "Inclusion numérique", heading: "Séances de formation", data: "main .cou-week, main .cou-state__title" },
+  telehealth: { link: "Télésanté", heading: "Centres de santé", data: "main table tbody tr" },
 };
 const homeHeading = "Bienvenue sur la console Couronne";
 
@@ -206,18 +210,19 @@ function totals(downloads: Download[], origins?: Origin[]): Totals {
 interface Marks {
   click?: number;
   heading?: number;
-  table?: number;
+  data?: number;
 }
 
 /**
  * Arms the page before a click: the click's event time, then the first moment the module's <h1> and its
- * first table row are in <main> with a layout box, noted by a MutationObserver (the moment React commits
+ * first data (`dataSelector`) are in <main> with a layout box, noted by a MutationObserver (the moment React commits
  * them, before the paint that follows within a frame). A string, not a function: tsx's `__name` helper,
  * wrapped around named inner functions, does not exist in the page.
  */
-function armScript(heading: string): string {
+function armScript(heading: string, dataSelector: string): string {
   return `(() => {
     const heading = ${JSON.stringify(heading)};
+    const dataSelector = ${JSON.stringify(dataSelector)};
     if (window.__bench && window.__bench.stop) window.__bench.stop();
     const state = {};
     const box = (element) => {
@@ -230,8 +235,8 @@ function armScript(heading: string): string {
         const h1 = Array.from(document.querySelectorAll("main h1")).find((h) => (h.textContent || "").trim() === heading);
         if (box(h1)) state.heading = now;
       }
-      if (state.table === undefined && box(document.querySelector("main table tbody tr"))) state.table = now;
-      if (state.heading !== undefined && state.table !== undefined) state.stop();
+      if (state.data === undefined && box(document.querySelector(dataSelector))) state.data = now;
+      if (state.heading !== undefined && state.data !== undefined) state.stop();
     };
     const onClick = (event) => {
       if (state.click === undefined) state.click = event.timeStamp;
@@ -251,16 +256,16 @@ function armScript(heading: string): string {
 interface Open {
   /** ms from the click to the module's <h1>. */
   heading: number;
-  /** ms from the click to its first table row. */
-  table: number;
+  /** ms from the click to its first data from the API. */
+  data: number;
 }
 
 async function openModule(page: Page, id: ModuleId): Promise<Open> {
-  const { link, heading } = modules[id];
-  await page.evaluate(armScript(heading));
+  const { link, heading, data } = modules[id];
+  await page.evaluate(armScript(heading, data));
   await page.getByRole("navigation", { name: "Modules de la console" }).getByRole("link", { name: link, exact: true }).click();
   try {
-    await page.waitForFunction("window.__bench && window.__bench.heading !== undefined && window.__bench.table !== undefined", undefined, {
+    await page.waitForFunction("window.__bench && window.__bench.heading !== undefined && window.__bench.data !== undefined", undefined, {
       timeout: 30_000,
       polling: 50,
     });
@@ -269,13 +274,13 @@ async function openModule(page: Page, id: ModuleId): Promise<Open> {
       .locator("main")
       .innerText()
       .catch(() => "(no <main>)");
-    throw new Error(`${id}: no « ${heading} » heading and table row within 30 s at ${page.url()}; <main> shows:\n${shown.slice(0, 400)}`, {
+    throw new Error(`${id}: no « ${heading} » heading and data (${data}) within 30 s at ${page.url()}; <main> shows:\n${shown.slice(0, 400)}`, {
       cause: error,
     });
   }
-  const state = (await page.evaluate("({ click: window.__bench.click, heading: window.__bench.heading, table: window.__bench.table })")) as Marks;
-  if (state.click === undefined || state.heading === undefined || state.table === undefined) throw new Error(`${id}: the click was not seen by the page`);
-  return { heading: state.heading - state.click, table: state.table - state.click };
+  const state = (await page.evaluate("({ click: window.__bench.click, heading: window.__bench.heading, data: window.__bench.data })")) as Marks;
+  if (state.click === undefined || state.heading === undefined || state.data === undefined) throw new Error(`${id}: the click was not seen by the page`);
+  return { heading: state.heading - state.click, data: state.data - state.click };
 }
 
 async function goHome(page: Page): Promise<void> {
@@ -420,7 +425,7 @@ for (let r = 1; r <= runs; r += 1) {
       const result = await run(stack, id);
       results.push(result);
       console.log(
-        `run ${r} ${id.padEnd(10)} cold: heading ${ms(result.cold.heading).padStart(5)} ms, table ${ms(result.cold.table).padStart(5)} ms   warm: heading ${ms(result.warm.heading).padStart(4)} ms, table ${ms(result.warm.table).padStart(4)} ms`,
+        `run ${r} ${id.padEnd(10)} cold: heading ${ms(result.cold.heading).padStart(5)} ms, data ${ms(result.cold.data).padStart(5)} ms   warm: heading ${ms(result.warm.heading).padStart(4)} ms, data ${ms(result.warm.data).padStart(4)} ms`,
       );
       for (const url of result.outside) console.log(`  ⚠ request outside 127.0.0.1: ${url}`);
       for (const error of result.pageErrors) console.log(`  ⚠ uncaught error in the page: ${error}`);
@@ -461,7 +466,7 @@ for (const id of moduleIds) {
   const api = totals(one.moduleFirst, ["api"]);
   const other = totals(one.moduleFirst, ["other", ...moduleIds.filter((m) => m !== id)]);
   const differs = mine.some((result) => totals(result.moduleFirst, [id, "shell"]).raw !== totals(one.moduleFirst, [id, "shell"]).raw);
-  console.log(`▸ ${id}, first open: the click on « ${modules[id].link} » until its table shows and the network is quiet${differs ? " (⚠ other runs downloaded other sizes)" : ""}`);
+  console.log(`▸ ${id}, first open: the click on « ${modules[id].link} » until its data shows and the network is quiet${differs ? " (⚠ other runs downloaded other sizes)" : ""}`);
   listFiles(one.moduleFirst, base);
   if (other.files) console.log(`    ⚠ ${other.files} file(s) from another origin`);
   moduleRows.push([id, ...sizeCells(own), ...sizeCells(fromShell), ...sizeCells({ files: own.files + fromShell.files, raw: own.raw + fromShell.raw, gzip: own.gzip + fromShell.gzip }), ...sizeCells(api)]);
@@ -498,16 +503,16 @@ for (const id of moduleIds) {
   timeRows.push([
     id,
     spread(mine.map((m) => m.cold.heading)),
-    spread(mine.map((m) => m.cold.table)),
+    spread(mine.map((m) => m.cold.data)),
     spread(mine.map((m) => m.warm.heading)),
-    spread(mine.map((m) => m.warm.table)),
+    spread(mine.map((m) => m.warm.data)),
     String(mine.length),
   ]);
 }
-table(["module", "cold: heading", "cold: table", "warm: heading", "warm: table", "runs"], timeRows, (i) => i > 0 && i < 5);
+table(["module", "cold: heading", "cold: data", "warm: heading", "warm: data", "runs"], timeRows, (i) => i > 0 && i < 5);
 console.log(
   "cold: first open in a new browser (its code and data fetched); warm: second open after « Couronne » (home), all in memory.\n" +
-    "From the click event to the moment the module's <h1> / first table row enters <main> with a layout box (MutationObserver, page clock).",
+    "From the click event to the moment the module's <h1> / first data enters <main> with a layout box (MutationObserver, page clock).",
 );
 console.log(`Login page ready ${spread(results.map((r) => r.loginPageReady))} ms after navigation start (median (min–max), every browser).`);
 if (failures.length) console.log(`\n${failures.length} run(s) failed:\n  ${failures.join("\n  ")}`);
