@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearToasts, documentsOffContract, renderWithApi, toastTitles, type Answers } from './advisor-testing.tsx';
+import { describe, expect, it } from 'vitest';
+import { atParisTime, documentsOffContract, renderWithApi, toastTitles, type Answers } from './advisor-testing.tsx';
 import {
   BookingDialogAppointmentTypesQuery,
   BookingDialogConfirmMutation,
@@ -123,14 +123,7 @@ async function searchSlots(user: User, dialog: HTMLElement) {
 
 // Each test walks the whole dialog; the machine running the suite may be busy.
 describe('BookingDialog', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    clearToasts();
-  });
+  atParisTime(NOW);
 
   it('asks the API only what schema.graphql offers', () => {
     expect(

@@ -14,7 +14,7 @@ import {
   type HeldBooking,
   type SlotSearchInput,
 } from './booking-dialog.graphql.ts';
-import { MODALITY_LABELS, type SchedulingResourceKind } from './advisor-labels.ts';
+import { MODALITY_LABELS, type SchedulingResourceKind } from './enum-labels.ts';
 import { addDays, daysBetween, isCalendarDay, parisDayOf, parisInstant, todayInParis } from './paris-time.ts';
 import { answers } from './query-result.ts';
 import type { ResidentMatch } from './resident-picker.graphql.ts';

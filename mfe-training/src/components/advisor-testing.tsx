@@ -3,6 +3,7 @@ import { ConsoleRoot, createGraphqlClient, type Viewer } from '@couronne/console
 import { fakeGraphqlFetch, schemaErrors } from '@couronne/console-kit/testing';
 import { toastQueue, UiProvider } from '@couronne/ui';
 import { act, render } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import type { ReactNode } from 'react';
 import schemaSdl from '../../../schema.graphql?raw';
@@ -45,4 +46,19 @@ export const toastTitles = () => toastQueue.visibleToasts.map((toast) => toast.c
 
 export function clearToasts() {
   act(() => toastQueue.clear());
+}
+
+/**
+ * For the tests of one describe block: the page's clock reads `now` (only Date is faked, timers run), and
+ * toasts are cleared after each test. Call at the top of the block.
+ */
+export function atParisTime(now: Date) {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    clearToasts();
+  });
 }

@@ -1,5 +1,5 @@
 import { gql } from '@urql/core';
-import type { AppointmentModality, SchedulingResourceKind } from './advisor-labels.ts';
+import type { AppointmentModality, SchedulingResourceKind } from './enum-labels.ts';
 import { ERROR_FIELDS, type TypedError } from './mutation-errors.ts';
 
 /** A mutation field's value: its Success type or a typed error; null when the request itself failed. */

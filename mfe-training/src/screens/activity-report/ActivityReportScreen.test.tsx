@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearToasts, documentsOffContract, renderWithApi, toastTitles, type Answers } from '../../components/advisor-testing.tsx';
+import { describe, expect, it } from 'vitest';
+import { atParisTime, documentsOffContract, renderWithApi, toastTitles, type Answers } from '../../components/advisor-testing.tsx';
 import { ActivityReportBookingQuery, RecordActivityReportMutation } from './activity-report.graphql.ts';
 import { ActivityReportScreen } from './ActivityReportScreen.tsx';
 
@@ -50,14 +50,7 @@ function renderReport(node: unknown = booking, overrides: Partial<Answers> = {})
 }
 
 describe('ActivityReportScreen', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    clearToasts();
-  });
+  atParisTime(NOW);
 
   it('asks the API only what schema.graphql offers', () => {
     expect(documentsOffContract([ActivityReportBookingQuery, RecordActivityReportMutation])).toEqual({});

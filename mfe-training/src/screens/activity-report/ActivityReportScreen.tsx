@@ -27,7 +27,7 @@ import {
   type AutonomyLevel,
   type EquipmentUsed,
   type ReferralTarget,
-} from '../../components/advisor-labels.ts';
+} from '../../components/enum-labels.ts';
 import { minutesBetween } from '../../components/paris-time.ts';
 import { failureKey } from '../../components/mutation-errors.ts';
 import { useT } from '../../i18n.ts';

@@ -1,5 +1,5 @@
 import { gql } from '@urql/core';
-import type { ActivityTopic, AutonomyLevel, BookingStatus, EquipmentUsed, ReferralTarget } from '../../components/advisor-labels.ts';
+import type { ActivityTopic, AutonomyLevel, BookingStatus, EquipmentUsed, ReferralTarget } from '../../components/enum-labels.ts';
 import { ERROR_FIELDS, type TypedError } from '../../components/mutation-errors.ts';
 
 export interface ReportedBooking {

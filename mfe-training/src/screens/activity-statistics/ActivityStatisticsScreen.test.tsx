@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { documentsOffContract, renderWithApi, type Answers } from '../../components/advisor-testing.tsx';
+import { describe, expect, it } from 'vitest';
+import { atParisTime, documentsOffContract, renderWithApi, type Answers } from '../../components/advisor-testing.tsx';
 import { ActivityStatisticsQuery, StatisticsFiltersQuery } from './activity-statistics.graphql.ts';
 import { ActivityStatisticsScreen } from './ActivityStatisticsScreen.tsx';
 
@@ -65,11 +65,7 @@ const cells = (table: HTMLElement) =>
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
 
 describe('ActivityStatisticsScreen', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-  });
-  afterEach(() => vi.useRealTimers());
+  atParisTime(NOW);
 
   it('asks the API only what schema.graphql offers', () => {
     expect(documentsOffContract([StatisticsFiltersQuery, ActivityStatisticsQuery])).toEqual({});

@@ -2,7 +2,7 @@ import { formatDate, formatInteger, useConsole } from '@couronne/console-kit';
 import { DataTable, DatePicker, EmptyState, ErrorState, LoadingState, PageHeader, Select, type DataTableColumn } from '@couronne/ui';
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { AUTONOMY_LABELS, REFERRAL_LABELS, TOPIC_LABELS } from '../../components/advisor-labels.ts';
+import { AUTONOMY_LABELS, REFERRAL_LABELS, TOPIC_LABELS } from '../../components/enum-labels.ts';
 import { daysBetween, firstDayOfMonth, isCalendarDay, lastDayOfMonth, todayInParis } from '../../components/paris-time.ts';
 import { formatDuration } from '../../components/format-duration.ts';
 import { answers } from '../../components/query-result.ts';

@@ -1,5 +1,5 @@
 import { gql } from '@urql/core';
-import type { ActivityTopic, AutonomyLevel, ReferralTarget } from '../../components/advisor-labels.ts';
+import type { ActivityTopic, AutonomyLevel, ReferralTarget } from '../../components/enum-labels.ts';
 
 export const StatisticsFiltersQuery = gql<
   {

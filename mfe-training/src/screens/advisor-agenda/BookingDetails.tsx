@@ -2,7 +2,7 @@ import { formatDate, formatDateTime, formatPhoneNumber, formatTime, Link, phoneH
 import { Button, ModalDialog, showToast, TextField } from '@couronne/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { BOOKING_STATUS_LABELS, MODALITY_LABELS } from '../../components/advisor-labels.ts';
+import { BOOKING_STATUS_LABELS, MODALITY_LABELS } from '../../components/enum-labels.ts';
 import { failureKey } from '../../components/mutation-errors.ts';
 import { useT } from '../../i18n.ts';
 import type { fr } from '../../strings.fr.ts';

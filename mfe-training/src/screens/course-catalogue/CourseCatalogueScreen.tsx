@@ -12,7 +12,7 @@ import {
   TRAINING_THEMES,
   type TrainingAudience,
   type TrainingTheme,
-} from '../../components/training-labels.ts';
+} from '../../components/enum-labels.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { useT } from '../../i18n.ts';
 import { ArchiveCourseConfirm } from './ArchiveCourseConfirm.tsx';

@@ -12,7 +12,7 @@ import {
   type TrainingAudience,
   type TrainingLevel,
   type TrainingTheme,
-} from '../../components/training-labels.ts';
+} from '../../components/enum-labels.ts';
 import { useT } from '../../i18n.ts';
 import { CreateCourseMutation, UpdateCourseMutation, type CourseRow } from './course-catalogue.graphql.ts';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearToasts, documentsOffContract, renderWithApi, toastTitles, type Answers } from '../../components/advisor-testing.tsx';
+import { describe, expect, it } from 'vitest';
+import { atParisTime, documentsOffContract, renderWithApi, toastTitles, type Answers } from '../../components/advisor-testing.tsx';
 import { CreateEquipmentMutation, EquipmentListQuery, EquipmentPlacesQuery, RetireEquipmentMutation } from './equipment-list.graphql.ts';
 import { EquipmentListScreen } from './EquipmentListScreen.tsx';
 
@@ -73,14 +73,7 @@ const cells = (table: HTMLElement) =>
     .map((row) => [...row.querySelectorAll('th, td')].slice(0, 4).map((cell) => cell.textContent));
 
 describe('EquipmentListScreen', { timeout: 20_000 }, () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    clearToasts();
-  });
+  atParisTime(NOW);
 
   it('asks the API only what schema.graphql offers', () => {
     expect(documentsOffContract([EquipmentListQuery, EquipmentPlacesQuery, CreateEquipmentMutation, RetireEquipmentMutation])).toEqual({});

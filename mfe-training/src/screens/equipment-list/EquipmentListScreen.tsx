@@ -14,7 +14,7 @@ import {
 } from '@couronne/ui';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { EQUIPMENT_KIND_LABELS, EQUIPMENT_KINDS, type EquipmentKind } from '../../components/advisor-labels.ts';
+import { EQUIPMENT_KIND_LABELS, EQUIPMENT_KINDS, type EquipmentKind } from '../../components/enum-labels.ts';
 import { BookingDialog } from '../../components/BookingDialog.tsx';
 import { failureKey } from '../../components/mutation-errors.ts';
 import { useT } from '../../i18n.ts';

@@ -1,5 +1,5 @@
 import { gql } from '@urql/core';
-import type { EquipmentKind } from '../../components/advisor-labels.ts';
+import type { EquipmentKind } from '../../components/enum-labels.ts';
 import type { BookableAppointmentType } from '../../components/booking-dialog.graphql.ts';
 import { ERROR_FIELDS, type TypedError } from '../../components/mutation-errors.ts';
 

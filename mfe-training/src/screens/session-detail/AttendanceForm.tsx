@@ -2,7 +2,7 @@ import { Button, RadioGroup } from '@couronne/ui';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { failureKey } from '../../components/mutation-errors.ts';
-import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus } from '../../components/training-labels.ts';
+import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatus } from '../../components/enum-labels.ts';
 import { useT } from '../../i18n.ts';
 import { RecordAttendanceMutation, type SessionEnrolment } from './session-detail.graphql.ts';
 

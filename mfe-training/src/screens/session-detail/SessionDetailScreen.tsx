@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { ReasonForm } from '../../components/ReasonForm.tsx';
 import { failureKey, isTypedError } from '../../components/mutation-errors.ts';
 import { parisDayOf } from '../../components/paris-time.ts';
-import { ENROLMENT_STATUS_LABELS } from '../../components/training-labels.ts';
+import { ENROLMENT_STATUS_LABELS } from '../../components/enum-labels.ts';
 import { useT } from '../../i18n.ts';
 import { AttendanceForm } from './AttendanceForm.tsx';
 import { EnrolResidentForm } from './EnrolResidentForm.tsx';

@@ -1,6 +1,6 @@
 import { gql } from '@urql/core';
 import { ERROR_FIELDS, type TypedError } from '../../components/mutation-errors.ts';
-import type { AttendanceStatus, EnrolmentStatus } from '../../components/training-labels.ts';
+import type { AttendanceStatus, EnrolmentStatus } from '../../components/enum-labels.ts';
 
 export interface SessionResident {
   id: string;
