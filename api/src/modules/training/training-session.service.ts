@@ -4,6 +4,8 @@
  * cancelling, the conditions of the session list, and the counts that list shows, loaded for a whole
  * page at once (one grouped count, not one query per session).
  */
+import { createContextCache } from "@pothos/core";
+import DataLoader from "dataloader";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { Prisma, type GroupEnrolmentStatus, type PlaceKind, type PrismaClient, type TrainingAudience, type TrainingTheme } from "../../generated/prisma/client.js";
 import type { Tx } from "../../mutation.js";
@@ -153,36 +155,6 @@ export async function sessionsWhere(prisma: PrismaClient, filter: SessionFilter 
   };
 }
 
-/**
- * Collects the keys asked for while one page of results is being resolved (GraphQL resolves every item
- * of a list before the event loop's next turn) and loads them all with one call.
- */
-function batchLoader<V>(load: (keys: string[]) => Promise<Map<string, V>>, missing: V): (key: string) => Promise<V> {
-  let batch: { keys: Set<string>; result: Promise<Map<string, V>> } | null = null;
-  return (key) => {
-    if (!batch) {
-      const keys = new Set<string>();
-      const result = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        batch = null;
-        return load([...keys]);
-      });
-      batch = { keys, result };
-    }
-    batch.keys.add(key);
-    return batch.result.then((values) => values.get(key) ?? missing);
-  };
-}
-
-/** One loader per request (context) and per kind of value: a request never sees another's batch. */
-function perRequest<V>(cache: WeakMap<object, (key: string) => Promise<V>>, ctx: { prisma: PrismaClient }, create: (prisma: PrismaClient) => (key: string) => Promise<V>) {
-  let loader = cache.get(ctx);
-  if (!loader) {
-    loader = create(ctx.prisma);
-    cache.set(ctx, loader);
-  }
-  return loader;
-}
-
 export interface SeatCounts {
   enrolled: number;
   offered: number;
@@ -190,7 +162,6 @@ export interface SeatCounts {
 }
 
 const noSeats: SeatCounts = { enrolled: 0, offered: 0, waitlisted: 0 };
-const seatLoaders = new WeakMap<object, (groupSessionId: string) => Promise<SeatCounts>>();
 
 /** ENROLLED, OFFERED and WAITLISTED counts of the group sessions asked for together: one grouped count. */
 async function loadSeatCounts(prisma: PrismaClient, groupSessionIds: string[]): Promise<Map<string, SeatCounts>> {
@@ -210,11 +181,17 @@ async function loadSeatCounts(prisma: PrismaClient, groupSessionIds: string[]): 
   return counts;
 }
 
-export function seatCountsOf(ctx: { prisma: PrismaClient }, groupSessionId: string): Promise<SeatCounts> {
-  return perRequest(seatLoaders, ctx, (prisma) => batchLoader((ids) => loadSeatCounts(prisma, ids), noSeats))(groupSessionId);
-}
+/** Per request, the seat counts of every session of the page, asked for together (one grouped count). */
+const seatLoader = createContextCache((ctx: { prisma: PrismaClient }) =>
+  new DataLoader<string, SeatCounts>(async (ids) => {
+    const counts = await loadSeatCounts(ctx.prisma, [...ids]);
+    return ids.map((id) => counts.get(id) ?? noSeats);
+  }),
+);
 
-const positionLoaders = new WeakMap<object, (enrolmentId: string) => Promise<number | null>>();
+export function seatCountsOf(ctx: { prisma: PrismaClient }, groupSessionId: string): Promise<SeatCounts> {
+  return seatLoader(ctx).load(groupSessionId);
+}
 
 /** 1-based places on their session's waiting list (createdAt, then id: the engine's offer order) of WAITLISTED enrolments. */
 async function loadWaitlistPositions(prisma: PrismaClient, enrolmentIds: string[]): Promise<Map<string, number | null>> {
@@ -229,6 +206,14 @@ async function loadWaitlistPositions(prisma: PrismaClient, enrolmentIds: string[
   return new Map(rows.map((row) => [row.id, Number(row.position)]));
 }
 
+/** Per request, the waiting-list positions of every enrolment of the list, in one query. */
+const positionLoader = createContextCache((ctx: { prisma: PrismaClient }) =>
+  new DataLoader<string, number | null>(async (ids) => {
+    const positions = await loadWaitlistPositions(ctx.prisma, [...ids]);
+    return ids.map((id) => positions.get(id) ?? null);
+  }),
+);
+
 export function waitlistPositionOf(ctx: { prisma: PrismaClient }, enrolmentId: string): Promise<number | null> {
-  return perRequest(positionLoaders, ctx, (prisma) => batchLoader((ids) => loadWaitlistPositions(prisma, ids), null))(enrolmentId);
+  return positionLoader(ctx).load(enrolmentId);
 }
