@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { Prisma, SchedulingResourceKind } from "../../generated/prisma/client.js";
 import { runMutation } from "../../mutation.js";
 import { canManageResource, schedulingRoles } from "./booking.policy.js";
-import { placeGlobalId } from "./place-id.js";
+import { placeGlobalId } from "../territory/index.js";
 import { addAvailabilityException, calendarDayOf, createResource, formatTimeOfDay, replaceAvailabilityRules, retireResource, timeOfDayPattern } from "./resource.service.js";
 
 export const SchedulingResourceKindEnum = builder.enumType("SchedulingResourceKind", {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { builder } from "../../builder.js";
 import { searchSlots, type FoundSlot } from "../../scheduling/index.js";
-import { placeGlobalId } from "./place-id.js";
+import { placeGlobalId } from "../territory/index.js";
 import { AppointmentTypeRef } from "./appointment-type.schema.js";
 import { schedulingReaders, SchedulingResourceRef } from "./scheduling-resource.schema.js";
 

@@ -5,4 +5,4 @@ import "./session.schema.js";
 
 export { viewerFromAuthorization } from "./request-viewer.js";
 export { assertCanActForResident, canViewResident, residentCommuneScope } from "./identity.policy.js";
-export { communeScope, coversCommune, hasRole, type Role, type Viewer } from "./viewer.js";
+export { communeScope, coversCommune, hasRole, type CommuneScope, type Role, type Viewer } from "./viewer.js";

@@ -4,3 +4,4 @@ import "./commune.schema.js";
 import "./place.schema.js";
 
 export { findCommuneByInseeCode, parseInseeCode } from "./commune.service.js";
+export { communeGlobalId, placeGlobalId } from "./global-ids.js";

@@ -6,7 +6,7 @@
 import type { Prisma } from "../../generated/prisma/client.js";
 import { canManageAt } from "../booking/index.js";
 import { communeScope, hasRole, type Viewer } from "../identity/index.js";
-import type { CommuneScope } from "../identity/viewer.js";
+import type { CommuneScope } from "../identity/index.js";
 
 /** Who may read reports and statistics: TRAINING agents (their communes) and administrators (all). */
 export const activityReaderRoles = ["TRAINING", "ADMIN"] as const;

@@ -5,7 +5,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import type { ActivityTopic, AutonomyLevel, EquipmentUsed, Prisma, ReferralTarget } from "../../generated/prisma/client.js";
 import { runMutation } from "../../mutation.js";
 import { BookingRef } from "../booking/index.js";
-import { placeGlobalId } from "../booking/place-id.js";
+import { placeGlobalId } from "../territory/index.js";
 import { canViewResident, type Viewer } from "../identity/index.js";
 import { ResidentRef } from "../identity/resident.schema.js";
 import { activityReaderRoles, canViewActivityReport, visibleActivityReports } from "./activity-report.policy.js";

@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { builder } from "../../builder.js";
 import type { ActivityTopic, AutonomyLevel, ReferralTarget } from "../../generated/prisma/client.js";
-import { placeGlobalId } from "../booking/place-id.js";
+import { communeGlobalId, placeGlobalId } from "../territory/index.js";
 import { activityReaderRoles } from "./activity-report.policy.js";
 import { ActivityTopicEnum, AutonomyLevelEnum, ReferralTargetEnum } from "./activity-report.schema.js";
-import { AdvisorRef, communeGlobalId } from "./advisor.schema.js";
+import { AdvisorRef } from "./advisor.schema.js";
 import { activityStatistics, dayNumber, maxStatisticsDays, type ActivityStatistics, type Count, type Tally } from "./activity-statistics.service.js";
 
 // findUnique calls made in the same tick are batched by Prisma into one query per selection: a list of

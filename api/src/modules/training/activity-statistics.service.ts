@@ -5,7 +5,7 @@
  * WHERE clause.
  */
 import { Prisma, type ActivityTopic, type AutonomyLevel, type PrismaClient, type ReferralTarget } from "../../generated/prisma/client.js";
-import { fromLocal, msPerDay } from "../../scheduling/time-zone.js";
+import { fromLocal, msPerDay } from "../../scheduling/index.js";
 import type { Viewer } from "../identity/index.js";
 import { activityReportCommuneScope } from "./activity-report.policy.js";
 

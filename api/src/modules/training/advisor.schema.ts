@@ -1,15 +1,9 @@
 /** Advisor, Query.advisors, Agent.advisor, SchedulingResource.advisor */
-import { z } from "zod";
 import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { SchedulingResourceRef } from "../booking/index.js";
-import { placeGlobalId } from "../booking/place-id.js";
+import { communeGlobalId, placeGlobalId } from "../territory/index.js";
 import { AgentRef } from "../identity/agent.schema.js";
-
-/** Checks that a decoded global ID names a Commune (the Commune ref is private to the territory module). */
-export const communeGlobalId = z
-  .object({ typename: z.string(), id: z.string() })
-  .refine((value) => value.typename === "Commune", { message: "must be the ID of a Commune" });
 
 /** Logged-in agents and residents (a resident chooses an advisor); never partners: advisors are people. */
 const advisorReaders = { session: true } as const;

@@ -4,7 +4,7 @@ import { builder } from "../../builder.js";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
 import { runMutation } from "../../mutation.js";
 import { SchedulingResourceRef } from "../booking/index.js";
-import { placeGlobalId } from "../booking/place-id.js";
+import { communeGlobalId, placeGlobalId } from "../territory/index.js";
 import { AgentRef } from "../identity/agent.schema.js";
 import { PlaceKind } from "../territory/place.schema.js";
 import { CourseRef, TrainingAudienceEnum, TrainingThemeEnum } from "./course.schema.js";
@@ -79,8 +79,6 @@ export const TrainingSessionRef = builder.prismaNode("TrainingSession", {
     }),
   }),
 });
-
-const communeGlobalId = z.object({ typename: z.string(), id: z.string() }).refine((value) => value.typename === "Commune", { message: "must be the ID of a Commune" });
 
 const TrainingSessionFilter = builder.inputType("TrainingSessionFilter", {
   description: "Conditions on training sessions; all given conditions must hold.",
