@@ -3,7 +3,7 @@
  * computers, kiosks, practitioners and desks are all resources with weekly rules, exceptions and bookings.
  */
 export { blockedRange, checkSlot, freeSlots, slotRejection } from "./availability.js";
-export { fromLocal, isoWeekday, msPerDay, toLocal } from "./time-zone.js";
+export { dayOfDate, fromLocal, isoWeekday, msPerDay, toLocal } from "./time-zone.js";
 export type { AvailabilityInput, FreeSlotsQuery, Slot, SlotCheck, SlotPolicy, SlotRejection, TimeRange, WeeklyRule } from "./availability.js";
 export { cancelBooking, confirmBooking, expireStaleHolds, holdMinutes, holdSlot, markNoShow, rescheduleBooking } from "./booking.service.js";
 export type { BookingHolder, HoldSlotInput, RescheduleBookingInput } from "./booking.service.js";

@@ -1,15 +1,13 @@
 /** Advisor, Query.advisors, Agent.advisor, SchedulingResource.advisor */
 import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
+import { dayOfDate, toLocal } from "../../scheduling/index.js";
 import { SchedulingResourceRef } from "../booking/index.js";
 import { communeGlobalId, placeGlobalId } from "../territory/index.js";
 import { AgentRef } from "../identity/agent.schema.js";
 
 /** Logged-in agents and residents (a resident chooses an advisor); never partners: advisors are people. */
 const advisorReaders = { session: true } as const;
-
-/** Today's date in Paris as YYYY-MM-DD (en-CA formats dates that way): rules end on a local day. */
-const parisToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
 
 export const AdvisorRef = builder.prismaNode("AdvisorProfile", {
   name: "Advisor",
@@ -46,16 +44,18 @@ export const AdvisorRef = builder.prismaNode("AdvisorProfile", {
       select: {
         resource: {
           select: {
+            timeZone: true,
             place: { select: { id: true, name: true } },
             rules: { select: { validUntil: true, place: { select: { id: true, name: true } } } },
           },
         },
       },
       resolve: (query, advisor, _args, ctx) => {
-        const today = new Date(parisToday.format(new Date()));
+        // A rule ends on a local calendar day of the resource's time zone.
+        const today = toLocal(new Date(), advisor.resource.timeZone).day;
         const places = new Map([[advisor.resource.place.id, advisor.resource.place.name]]);
         for (const rule of advisor.resource.rules) {
-          if (rule.place && (!rule.validUntil || rule.validUntil >= today)) places.set(rule.place.id, rule.place.name);
+          if (rule.place && (!rule.validUntil || dayOfDate(rule.validUntil) >= today)) places.set(rule.place.id, rule.place.name);
         }
         const ids = [...places].sort(([, a], [, b]) => a.localeCompare(b, "fr")).map(([id]) => id);
         return Promise.all(ids.map((id) => ctx.prisma.place.findUniqueOrThrow({ ...query, where: { id } })));
