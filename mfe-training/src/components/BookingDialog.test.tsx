@@ -6,7 +6,7 @@ import {
   BookingDialogAppointmentTypesQuery,
   BookingDialogConfirmMutation,
   BookingDialogHoldSlotMutation,
-  BookingDialogReleaseMutation,
+  CancelBookingMutation,
   BookingDialogSlotsQuery,
 } from './booking-dialog.graphql.ts';
 import { BookingDialog } from './BookingDialog.tsx';
@@ -79,7 +79,7 @@ function answers(overrides: Partial<Answers> = {}): Answers {
     BookingDialogConfirm: () => ({
       data: { confirmBooking: { __typename: 'ConfirmBookingSuccess', booking: { __typename: 'Booking', id: 'b-new', status: 'CONFIRMED' } } },
     }),
-    BookingDialogRelease: () => ({
+    CancelBooking: () => ({
       data: { cancelBooking: { __typename: 'CancelBookingSuccess', booking: { __typename: 'Booking', id: 'b-new', status: 'CANCELLED' } } },
     }),
     ...overrides,
@@ -133,7 +133,7 @@ describe('BookingDialog', { timeout: 20_000 }, () => {
         BookingDialogSlotsQuery,
         BookingDialogHoldSlotMutation,
         BookingDialogConfirmMutation,
-        BookingDialogReleaseMutation,
+        CancelBookingMutation,
       ]),
     ).toEqual({});
   });
@@ -286,7 +286,7 @@ describe('BookingDialog', { timeout: 20_000 }, () => {
     await user.click(within(await searchSlots(user, dialog)).getByRole('radio', { name: /09:00 – 09:45/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Réserver ce créneau' }));
     await user.click(await within(dialog).findByRole('button', { name: 'Choisir un autre créneau' }));
-    expect(variablesOf('BookingDialogRelease')).toEqual([{ input: { bookingId: 'b-new', reason: 'Autre créneau choisi pendant la réservation' } }]);
+    expect(variablesOf('CancelBooking')).toEqual([{ input: { bookingId: 'b-new', reason: 'Autre créneau choisi pendant la réservation' } }]);
     expect(await within(dialog).findByRole('group', { name: 'Créneaux libres' })).toBeTruthy();
   });
 

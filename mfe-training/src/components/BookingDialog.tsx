@@ -7,7 +7,7 @@ import {
   BookingDialogAppointmentTypesQuery,
   BookingDialogConfirmMutation,
   BookingDialogHoldSlotMutation,
-  BookingDialogReleaseMutation,
+  CancelBookingMutation,
   BookingDialogSlotsQuery,
   type BookableAppointmentType,
   type FreeSlot,
@@ -104,7 +104,7 @@ function BookingForm({
   const [slotsResult, reloadSlots] = useQuery({ query: BookingDialogSlotsQuery, variables: slotsVariables, pause: search === null });
   const [holding, holdSlot] = useMutation(BookingDialogHoldSlotMutation);
   const [confirming, confirmBooking] = useMutation(BookingDialogConfirmMutation);
-  const [releasing, releaseHold] = useMutation(BookingDialogReleaseMutation);
+  const [releasing, releaseHold] = useMutation(CancelBookingMutation);
 
   const type = types.find((candidate) => candidate.id === typeId) ?? null;
   const periodValid = isCalendarDay(from) && isCalendarDay(to) && daysBetween(from, to) >= 0 && daysBetween(from, to) < MAX_SEARCH_DAYS;

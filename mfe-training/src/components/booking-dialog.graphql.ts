@@ -104,11 +104,12 @@ ${ERROR_FIELDS}
   }
 `;
 
-export const BookingDialogReleaseMutation = gql<
+/** Cancels a booking with a reason: a hold given up in the dialog, an appointment from the agenda. */
+export const CancelBookingMutation = gql<
   { cancelBooking: MutationResult<{ __typename: 'CancelBookingSuccess'; booking: { id: string; status: string } }> },
   { input: { bookingId: string; reason: string } }
 >`
-  mutation BookingDialogRelease($input: CancelBookingInput!) {
+  mutation CancelBooking($input: CancelBookingInput!) {
     cancelBooking(input: $input) {
       __typename
       ... on CancelBookingSuccess {

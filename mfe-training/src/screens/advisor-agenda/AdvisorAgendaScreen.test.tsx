@@ -5,10 +5,10 @@ import { atParisTime, documentsOffContract, renderWithApi, toastTitles, type Ans
 import {
   AdvisorAgendaAdvisorsQuery,
   AdvisorAgendaBookingsQuery,
-  AgendaCancelBookingMutation,
   AgendaMarkNoShowMutation,
 } from './advisor-agenda.graphql.ts';
 import { AdvisorAgendaScreen } from './AdvisorAgendaScreen.tsx';
+import { CancelBookingMutation } from '../../components/booking-dialog.graphql.ts';
 
 // Wednesday 11 March 2026, 10:30 in Paris (UTC+1).
 const NOW = new Date('2026-03-11T09:30:00Z');
@@ -89,7 +89,7 @@ describe('AdvisorAgendaScreen', { timeout: 20_000 }, () => {
 
   it('asks the API only what schema.graphql offers', () => {
     expect(
-      documentsOffContract([AdvisorAgendaAdvisorsQuery, AdvisorAgendaBookingsQuery, AgendaCancelBookingMutation, AgendaMarkNoShowMutation]),
+      documentsOffContract([AdvisorAgendaAdvisorsQuery, AdvisorAgendaBookingsQuery, CancelBookingMutation, AgendaMarkNoShowMutation]),
     ).toEqual({});
   });
 
@@ -201,7 +201,7 @@ describe('AdvisorAgendaScreen', { timeout: 20_000 }, () => {
     let cancelled = false;
     const { variablesOf } = renderAgenda('/agenda', {
       AdvisorAgendaBookings: () => bookingsPage(cancelled ? [past] : [past, coming]),
-      AgendaCancelBooking: () => {
+      CancelBooking: () => {
         cancelled = true;
         return {
           data: { cancelBooking: { __typename: 'CancelBookingSuccess', booking: { __typename: 'Booking', id: 'b-coming', status: 'CANCELLED' } } },
@@ -218,11 +218,11 @@ describe('AdvisorAgendaScreen', { timeout: 20_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: "Confirmer l'annulation" }));
     expect(within(dialog).getByText("Indiquez le motif de l'annulation.")).toBeTruthy();
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /Motif de l'annulation/ }));
-    expect(variablesOf('AgendaCancelBooking')).toEqual([]);
+    expect(variablesOf('CancelBooking')).toEqual([]);
 
     await user.type(within(dialog).getByRole('textbox', { name: /Motif de l'annulation/ }), 'Empêchement du conseiller');
     await user.click(within(dialog).getByRole('button', { name: "Confirmer l'annulation" }));
-    expect(variablesOf('AgendaCancelBooking')).toEqual([{ input: { bookingId: 'b-coming', reason: 'Empêchement du conseiller' } }]);
+    expect(variablesOf('CancelBooking')).toEqual([{ input: { bookingId: 'b-coming', reason: 'Empêchement du conseiller' } }]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(toastTitles()).toEqual(['Rendez-vous annulé']);
     await waitFor(() => expect(screen.queryByRole('button', { name: /Paul Martin/ })).toBeNull());

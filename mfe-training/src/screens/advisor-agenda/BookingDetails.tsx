@@ -6,7 +6,8 @@ import { BOOKING_STATUS_LABELS, MODALITY_LABELS } from '../../components/enum-la
 import { failureKey } from '../../components/mutation-errors.ts';
 import { useT } from '../../i18n.ts';
 import type { fr } from '../../strings.fr.ts';
-import { AgendaCancelBookingMutation, AgendaMarkNoShowMutation, type AgendaBooking } from './advisor-agenda.graphql.ts';
+import { CancelBookingMutation } from '../../components/booking-dialog.graphql.ts';
+import { AgendaMarkNoShowMutation, type AgendaBooking } from './advisor-agenda.graphql.ts';
 
 export interface BookingDetailsProps {
   booking: AgendaBooking;
@@ -143,7 +144,7 @@ function CancelBookingForm({ bookingId, onCancelled, onStale, close }: CancelBoo
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const [failure, setFailure] = useState<keyof typeof fr | null>(null);
-  const [cancelling, cancelBooking] = useMutation(AgendaCancelBookingMutation);
+  const [cancelling, cancelBooking] = useMutation(CancelBookingMutation);
   const missing = reason.trim() === '';
 
   const submit = async () => {

@@ -96,21 +96,6 @@ export const AdvisorAgendaBookingsQuery = gql<
 
 type Outcome<Success extends string> = { __typename: Success; booking: { id: string; status: BookingStatus } } | TypedError | null | undefined;
 
-export const AgendaCancelBookingMutation = gql<{ cancelBooking: Outcome<'CancelBookingSuccess'> }, { input: { bookingId: string; reason: string } }>`
-  mutation AgendaCancelBooking($input: CancelBookingInput!) {
-    cancelBooking(input: $input) {
-      __typename
-      ... on CancelBookingSuccess {
-        booking {
-          id
-          status
-        }
-      }
-${ERROR_FIELDS}
-    }
-  }
-`;
-
 export const AgendaMarkNoShowMutation = gql<{ markBookingNoShow: Outcome<'MarkBookingNoShowSuccess'> }, { input: { bookingId: string } }>`
   mutation AgendaMarkNoShow($input: MarkBookingNoShowInput!) {
     markBookingNoShow(input: $input) {
