@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { numberFromEnv } from "./support/settings.js";
 
 // The API reads NODE_ENV when its modules load, so it is set before they are imported: measured as deployed.
 process.env.NODE_ENV ||= "production";
@@ -31,21 +32,10 @@ const verifyBodyFile = fileURLToPath(new URL("./support/graphql-body-ok.cjs", im
 
 // ---------------------------------------------------------------------------------------------- settings
 
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) {
-    console.error(`${name} must be a number ≥ ${min}, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
-
 const settings = {
-  durationSeconds: numberFromEnv("BENCH_DURATION", 10, 1),
-  connections: Math.round(numberFromEnv("BENCH_CONNECTIONS", 10, 1)),
-  warmupSeconds: numberFromEnv("BENCH_WARMUP", 2, 0),
+  durationSeconds: numberFromEnv("BENCH_DURATION", 10, 1, { integer: false }),
+  connections: Math.round(numberFromEnv("BENCH_CONNECTIONS", 10, 1, { integer: false })),
+  warmupSeconds: numberFromEnv("BENCH_WARMUP", 2, 0, { integer: false }),
 };
 
 const machine = [

@@ -24,19 +24,9 @@ import type { BrowserContext, Page, Request, Response } from "playwright-core";
 import { isOutside, launchBrowser, type TestBrowser } from "../e2e/support/browser.js";
 import { startTestStack, type TestStack } from "../e2e/support/stack.js";
 import { apiPaths, moduleIds, moduleSites, repoRoot, type ModuleId } from "../scripts/stack.js";
+import { numberFromEnv } from "./support/settings.js";
 
 // ---------------------------------------------------------------------------------------------- settings
-
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const runs = numberFromEnv("BENCH_RUNS", 3, 1);
 

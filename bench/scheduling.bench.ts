@@ -18,6 +18,7 @@
  */
 import crypto from "node:crypto";
 import os from "node:os";
+import { numberFromEnv } from "./support/settings.js";
 
 // The API reads NODE_ENV when its modules load, so it is set before they are imported: measured as deployed.
 process.env.NODE_ENV ||= "production";
@@ -37,17 +38,6 @@ type Slot = ReturnType<typeof freeSlots>[number];
 type MutationInfo = Parameters<typeof runMutation>[1];
 
 // ---------------------------------------------------------------------------------------------- settings
-
-function numberFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const clientLevels = (process.env.BENCH_CLIENTS || "1,8,32").split(",").map((level) => Number(level.trim()));
 if (clientLevels.some((level) => !Number.isInteger(level) || level < 1)) {
